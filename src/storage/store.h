@@ -1,0 +1,135 @@
+// Store: the storage interface every engine (SQLite, PostgreSQL) implements.
+//
+// All access goes through a transaction. A write transaction is exclusive: at
+// most one is open at a time per database, so read-then-write sequences inside
+// it (the audit chain, workflow checks) are consistent. Nothing a transaction
+// wrote is visible to others, or durable, until Commit() returns OK; a
+// transaction destroyed without Commit() is rolled back.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/incident.h"
+#include "domain/org.h"
+#include "domain/role.h"
+#include "domain/user.h"
+#include "domain/visibility.h"
+
+namespace trygg {
+
+// Which incidents to list. `scope` limits to what a caller may see; the other
+// fields narrow further. Results are ordered by occurred_at descending, then id.
+struct IncidentQuery {
+  VisibilityFilter scope;
+  std::optional<IncidentStatus> status;
+  std::optional<bool> open;  // true: status != avslutad; false: == avslutad
+  std::optional<Category> category;
+  std::optional<UnitId> unit_id;     // exactly this unit
+  std::optional<TimeMs> occurred_from;  // inclusive
+  std::optional<TimeMs> occurred_to;    // exclusive
+  std::optional<int> min_severity;
+  int limit = 50;   // 1..500
+  int offset = 0;
+};
+
+// Which measures to list; unset fields do not filter.
+struct MeasureQuery {
+  std::optional<IncidentId> incident_id;
+  std::optional<UserId> responsible_user_id;
+  std::optional<MeasureStatus> status;
+  std::optional<TimeMs> due_before;  // exclusive
+  std::optional<VisibilityFilter> incident_scope;  // the incident must pass this filter
+  int limit = 500;
+};
+
+class StoreTx {
+ public:
+  virtual ~StoreTx() = default;
+
+  // Makes every write durable (synchronous) and visible. After Commit, the
+  // transaction may not be used again. Errors: Unavailable (busy), Internal.
+  virtual Status Commit() = 0;
+
+  // --- Organisation. Insert returns the new id; AlreadyExists on a duplicate name
+  //     under the same parent.
+  virtual Result<UnitId> InsertUnit(const OrgUnit& unit) = 0;
+  virtual Status UpdateUnit(const OrgUnit& unit) = 0;  // NotFound
+  virtual Result<std::vector<OrgUnit>> ListUnits() = 0;
+
+  // --- Users. Usernames are unique (AlreadyExists).
+  virtual Result<UserId> InsertUser(const User& user) = 0;
+  virtual Status UpdateUser(const User& user) = 0;  // NotFound
+  virtual Result<User> GetUser(UserId id) = 0;      // NotFound
+  virtual Result<User> GetUserByUsername(const std::string& username) = 0;  // NotFound
+  virtual Result<std::vector<User>> ListUsers() = 0;  // ordered by display_name
+
+  // --- Role grants. A (user, role, unit) triple is unique (AlreadyExists).
+  virtual Result<int64_t> InsertGrant(const RoleGrant& grant) = 0;
+  virtual Status DeleteGrant(int64_t grant_id) = 0;  // NotFound
+  virtual Result<std::vector<RoleGrant>> ListGrants(std::optional<UserId> user) = 0;
+
+  // --- Sessions, keyed by the token's hash.
+  virtual Status InsertSession(const Session& session) = 0;
+  virtual Result<Session> GetSession(const std::string& token_hash) = 0;  // NotFound
+  virtual Status TouchSession(const std::string& token_hash, TimeMs at) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSessionsIdleSince(TimeMs cutoff) = 0;
+  virtual Status DeleteSessionsOfUser(UserId user) = 0;
+
+  // --- Incidents. Insert stores the exposed list too and returns the id.
+  virtual Result<IncidentId> InsertIncident(const Incident& incident) = 0;
+  virtual Result<Incident> GetIncident(IncidentId id) = 0;  // NotFound
+  // Stores every field of `incident` (not the exposed list) and sets its
+  // version to expected_version + 1. Conflict when the stored version is not
+  // `expected_version`; NotFound when absent.
+  virtual Status UpdateIncident(const Incident& incident, int64_t expected_version) = 0;
+  virtual Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) = 0;
+  virtual Result<int64_t> CountIncidents(const IncidentQuery& query) = 0;  // ignores limit
+
+  // --- Notes, measures and the logbook of one incident.
+  virtual Result<int64_t> InsertNote(const Note& note) = 0;
+  virtual Result<std::vector<Note>> ListNotes(IncidentId incident) = 0;  // oldest first
+  virtual Result<int64_t> InsertMeasure(const Measure& measure) = 0;
+  virtual Status UpdateMeasure(const Measure& measure) = 0;  // NotFound
+  virtual Result<Measure> GetMeasure(int64_t id) = 0;        // NotFound
+  virtual Result<std::vector<Measure>> ListMeasures(const MeasureQuery& query) = 0;  // by due date
+  virtual Result<int> CountOpenMeasures(IncidentId incident) = 0;
+  virtual Result<int64_t> InsertLog(const LogEntry& entry) = 0;
+  virtual Result<std::vector<LogEntry>> ListLog(IncidentId incident) = 0;  // oldest first
+
+  // --- Audit (append-only). AppendAudit stores `record` as given (seq, hashes).
+  virtual Result<std::optional<AuditRecord>> LastAudit() = 0;
+  virtual Status AppendAudit(const AuditRecord& record) = 0;
+  // Records with seq > after_seq, ascending, at most `limit`.
+  virtual Result<std::vector<AuditRecord>> ListAudit(int64_t after_seq, int limit) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Brings the schema to the binary's version. Safe to run twice.
+  // FailedPrecondition("storage.schema_too_new") when the database was written
+  // by a newer binary.
+  virtual Status Migrate() = 0;
+  // The schema version stored in the database (0 for an empty database).
+  virtual Result<int> SchemaVersion() = 0;
+
+  // A read-only snapshot. Errors: Unavailable, Internal.
+  virtual Result<std::unique_ptr<StoreTx>> BeginRead() = 0;
+  // The exclusive write transaction; waits for another writer to finish.
+  virtual Result<std::unique_ptr<StoreTx>> BeginWrite() = 0;
+};
+
+// The schema version this binary writes.
+inline constexpr int kSchemaVersion = 1;
+
+// Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
+// later "postgresql://...". InvalidArgument for an unknown scheme.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace trygg
