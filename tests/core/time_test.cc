@@ -29,7 +29,9 @@ TEST(TimeTest, RejectsTimesWithoutZoneAndNonsense) {
                           "yesterday", "", "2026-11-23T24:00Z", "2026-11-23T08:30:00Zjunk"}) {
     auto r = ParseIso8601(bad);
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) EXPECT_EQ(r.status().reason(), "time.invalid");
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().reason(), "time.invalid");
+    }
   }
 }
 
