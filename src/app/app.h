@@ -1,0 +1,44 @@
+// App: the use cases of Trygg, wired over one Store and one Clock.
+//
+// Every use case takes the Principal asking, checks what their roles allow,
+// writes the audit record and owns its transaction. Nothing here knows HTTP.
+#pragma once
+
+#include <memory>
+
+#include "app/audit_service.h"
+#include "app/auth_service.h"
+#include "app/incident_service.h"
+#include "app/org_service.h"
+#include "app/user_service.h"
+
+namespace trygg {
+
+struct AppConfig {
+  TimeMs session_idle_timeout = 30 * kMsPerMinute;
+  int login_max_failures = 5;                // per account, and per address ×4
+  TimeMs login_failure_window = 15 * kMsPerMinute;
+};
+
+class App {
+ public:
+  // `store` and `clock` must outlive the App.
+  App(Store& store, const Clock& clock, AppConfig config = {});
+
+  AuthService& auth() { return auth_; }
+  IncidentService& incidents() { return incidents_; }
+  OrgService& org() { return org_; }
+  UserService& users() { return users_; }
+  AuditService& audit() { return audit_; }
+  AppContext& context() { return ctx_; }
+
+ private:
+  AppContext ctx_;
+  AuthService auth_;
+  IncidentService incidents_;
+  OrgService org_;
+  UserService users_;
+  AuditService audit_;
+};
+
+}  // namespace trygg
