@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/context.h"
@@ -43,7 +44,11 @@ struct Informed {
 struct IncidentView {
   Incident incident;
   IncidentAccess access;
+  std::string unit_name;  // "Förvaltning / Avdelning / Enhet"
   int open_measures = 0;
+  // Display names of every user the view refers to (reporter, exposed,
+  // measure owners, note authors, log actors) that the caller may see.
+  std::unordered_map<UserId, std::string> names;
   std::vector<Measure> measures;  // when access.exists
   std::vector<Note> notes;        // when access.details
   std::vector<LogEntry> log;      // when access.details
