@@ -33,7 +33,6 @@ class AuthService {
   // user is inactive.
   Result<Principal> Authenticate(const std::string& session_token);
 
-  // The principal's grants and home unit, freshly loaded (used by /me).
   TimeMs idle_timeout() const { return idle_timeout_; }
 
  private:

@@ -1,0 +1,15 @@
+#include "app/app.h"
+
+namespace trygg {
+
+App::App(Store& store, const Clock& clock, AppConfig config)
+    : ctx_{store, clock, {}},
+      auth_(ctx_, config.session_idle_timeout,
+            {config.login_max_failures, config.login_max_failures * 4,
+             config.login_failure_window}),
+      incidents_(ctx_),
+      org_(ctx_),
+      users_(ctx_),
+      audit_(ctx_) {}
+
+}  // namespace trygg

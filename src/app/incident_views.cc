@@ -1,0 +1,83 @@
+#include "app/incident_views.h"
+
+namespace trygg {
+
+void NameBook::Add(UserId id, std::unordered_map<UserId, std::string>& names) {
+  auto it = cache_.find(id);
+  if (it == cache_.end()) {
+    Result<User> user = tx_.GetUser(id);
+    it = cache_.emplace(id, user.ok() ? user->display_name : std::string()).first;
+  }
+  names[id] = it->second;
+}
+
+Incident Redact(Incident incident, const IncidentAccess& access) {
+  if (!access.details) {
+    incident.description.clear();
+    incident.exposed_user_ids.clear();
+    incident.reporter_id = 0;
+    incident.place_type = PlaceType::kAnnat;
+    incident.outside_workplace = false;
+    incident.tied_to_role = false;
+    incident.injury = Injury::kIngen;
+    incident.weapon = false;
+    incident.death_threat = false;
+  }
+  if (!access.perpetrator) incident.perpetrator_relation.reset();
+  if (!access.perpetrator_note) incident.perpetrator_note.clear();
+  return incident;
+}
+
+Result<IncidentView> BuildView(StoreTx& tx, const OrgTree& tree, const Actor& actor,
+                               const Incident& incident, bool full, NameBook& names) {
+  IncidentView view;
+  view.access = AccessTo(actor, tree, incident);
+  view.incident = Redact(incident, view.access);
+  view.unit_name = tree.PathName(incident.unit_id);
+  TRYGG_ASSIGN_OR_RETURN(view.open_measures, tx.CountOpenMeasures(incident.id));
+  if (view.access.details) {
+    names.Add(incident.reporter_id, view.names);
+    for (UserId u : incident.exposed_user_ids) names.Add(u, view.names);
+  }
+  if (!full || !view.access.exists) return view;
+
+  MeasureQuery mq;
+  mq.incident_id = incident.id;
+  TRYGG_ASSIGN_OR_RETURN(view.measures, tx.ListMeasures(mq));
+  for (const Measure& m : view.measures) names.Add(m.responsible_user_id, view.names);
+  if (!view.access.details) return view;
+  TRYGG_ASSIGN_OR_RETURN(view.notes, tx.ListNotes(incident.id));
+  TRYGG_ASSIGN_OR_RETURN(view.log, tx.ListLog(incident.id));
+  for (const Note& n : view.notes) names.Add(n.author_id, view.names);
+  for (const LogEntry& e : view.log) names.Add(e.actor_id, view.names);
+  return view;
+}
+
+}  // namespace trygg
+
+namespace trygg {
+
+Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& actor,
+                               IncidentId id, Need need) {
+  Result<Incident> incident = tx.GetIncident(id);
+  if (!incident.ok()) {
+    if (incident.status().code() == StatusCode::kNotFound) {
+      return Status::NotFound("incident.not_found");
+    }
+    return incident.status();
+  }
+  LoadedIncident out{std::move(incident).value(), {}};
+  out.access = AccessTo(actor, tree, out.incident);
+  if (!out.access.exists) return Status::NotFound("incident.not_found");
+  bool ok = true;
+  switch (need) {
+    case Need::kExists: break;
+    case Need::kDetails: ok = out.access.details; break;
+    case Need::kAnnotate: ok = out.access.annotate; break;
+    case Need::kManage: ok = out.access.manage; break;
+  }
+  if (!ok) return Status::PermissionDenied("incident.forbidden");
+  return out;
+}
+
+}  // namespace trygg
