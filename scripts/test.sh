@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The one test command: installs/builds (scripts/setup.sh), then runs every suite
+# — C++ (ctest), web unit tests (vitest), API tests and browser tests (node --test)
+# — and closes with one line "N passed, N failed" summed over all suites.
+# Exit status: 0 only when every suite ran and nothing failed.
+#
+# Environment: TRYGG_TEST_SUITES="cpp web api browser" (default: all) to run a subset.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SUITES="${TRYGG_TEST_SUITES:-cpp web api browser}"
+RESULTS="$ROOT/build/test-results"
+
+TOTAL_PASS=0
+TOTAL_FAIL=0
+EXIT=0
+SUMMARY=()
+
+note() { printf '\n=== %s ===\n' "$*"; }
+strip_ansi() { sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g'; }
+
+record() {  # name pass fail rc
+  local name="$1" pass="$2" fail="$3" rc="$4"
+  if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+    # The runner failed without reporting a failed test (crash, build error,
+    # timeout): count the suite itself as one failure.
+    fail=1
+  fi
+  TOTAL_PASS=$((TOTAL_PASS + pass))
+  TOTAL_FAIL=$((TOTAL_FAIL + fail))
+  [ "$fail" -ne 0 ] && EXIT=1
+  SUMMARY+=("$(printf '%-8s %4d passed, %4d failed (exit %d)' "$name" "$pass" "$fail" "$rc")")
+}
+
+wants() { case " $SUITES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+note "setup"
+if ! bash scripts/setup.sh; then
+  echo "scripts/setup.sh failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+mkdir -p "$RESULTS"
+
+# --- C++ -----------------------------------------------------------------------
+if wants cpp; then
+  note "C++ tests (ctest)"
+  timeout 900 ctest --test-dir build --output-on-failure -j"$(nproc)" 2>&1 | tee "$RESULTS/ctest.log"
+  rc=${PIPESTATUS[0]}
+  line="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$RESULTS/ctest.log" | tail -1)"
+  if [ -n "$line" ]; then
+    failed="$(sed -E 's/.*passed, ([0-9]+) tests? failed out of.*/\1/' <<<"$line")"
+    total="$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")"
+    record cpp $((total - failed)) "$failed" "$rc"
+  else
+    record cpp 0 0 "$rc"
+  fi
+fi
+
+# --- Web unit tests ------------------------------------------------------------
+if wants web; then
+  if [ -f web/package.json ] && node -e 'process.exit(require("./web/package.json").scripts?.test ? 0 : 1)'; then
+    note "web unit tests (npm test)"
+    (cd web && CI=true timeout 600 npm test 2>&1) | tee "$RESULTS/web.log"
+    rc=${PIPESTATUS[0]}
+    # vitest: "Tests  2 failed | 40 passed (42)"
+    line="$(strip_ansi <"$RESULTS/web.log" | grep -E '^ *Tests +' | tail -1)"
+    pass="$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || true)"
+    fail="$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || true)"
+    record web "${pass:-0}" "${fail:-0}" "$rc"
+  else
+    echo "web: no test script; skipped"
+  fi
+fi
+
+# --- node --test suites ------------------------------------------------------------
+run_node_suite() {  # name dir
+  local name="$1" dir="$2"
+  shopt -s nullglob
+  local files=("$dir"/*.test.mjs)
+  shopt -u nullglob
+  if [ "${#files[@]}" -eq 0 ]; then
+    echo "$name: no test files in $dir"
+    record "$name" 0 1 1
+    return
+  fi
+  note "$name tests (node --test)"
+  local tap="$RESULTS/$name.tap"
+  rm -f "$tap"
+  timeout 1200 node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}" 2>&1 \
+    | tee "$RESULTS/$name.log"
+  local rc=${PIPESTATUS[0]}
+  local pass fail
+  pass="$(grep -E '^# pass [0-9]+' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')"
+  fail="$(grep -E '^# fail [0-9]+' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')"
+  record "$name" "${pass:-0}" "${fail:-0}" "$rc"
+}
+
+wants api && run_node_suite api tests/api
+wants browser && run_node_suite browser tests/browser
+
+note "summary"
+for s in "${SUMMARY[@]}"; do echo "$s"; done
+echo "${TOTAL_PASS} passed, ${TOTAL_FAIL} failed"
+exit "$EXIT"
