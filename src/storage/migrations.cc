@@ -1,0 +1,187 @@
+#include "storage/migrations.h"
+
+namespace trygg {
+namespace {
+
+// --- Version 1: the initial schema. -----------------------------------------
+
+constexpr std::string_view kV1Sql = R"sql(
+CREATE TABLE org_units (
+  id {{id_pk}},
+  parent_id BIGINT REFERENCES org_units(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL
+);
+-- Unique name under the same parent; roots (no parent) share the key 0.
+CREATE UNIQUE INDEX org_units_parent_name_uq ON org_units (COALESCE(parent_id, 0), name);
+
+CREATE TABLE users (
+  id {{id_pk}},
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  active INTEGER NOT NULL CHECK (active IN (0, 1)),
+  password_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX users_username_uq ON users (username);
+CREATE INDEX users_unit ON users (unit_id);
+
+CREATE TABLE role_grants (
+  id {{id_pk}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES org_units(id)
+);
+CREATE UNIQUE INDEX role_grants_uq ON role_grants (user_id, role, unit_id);
+CREATE INDEX role_grants_unit ON role_grants (unit_id);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX sessions_last_seen ON sessions (last_seen_at);
+
+CREATE TABLE incidents (
+  id {{id_pk}},
+  unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  reporter_id BIGINT NOT NULL REFERENCES users(id),
+  category TEXT NOT NULL,
+  occurred_at BIGINT NOT NULL,
+  place_type TEXT NOT NULL,
+  outside_workplace INTEGER NOT NULL CHECK (outside_workplace IN (0, 1)),
+  tied_to_role INTEGER NOT NULL CHECK (tied_to_role IN (0, 1)),
+  description TEXT NOT NULL,
+  injury TEXT NOT NULL,
+  weapon INTEGER NOT NULL CHECK (weapon IN (0, 1)),
+  death_threat INTEGER NOT NULL CHECK (death_threat IN (0, 1)),
+  severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 4),
+  perpetrator_relation TEXT,
+  perpetrator_note TEXT NOT NULL,
+  sensitive INTEGER NOT NULL CHECK (sensitive IN (0, 1)),
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  acknowledged_at BIGINT,
+  closed_at BIGINT,
+  version BIGINT NOT NULL
+);
+CREATE INDEX incidents_unit_occurred ON incidents (unit_id, occurred_at);
+CREATE INDEX incidents_occurred ON incidents (occurred_at, id);
+CREATE INDEX incidents_status ON incidents (status);
+CREATE INDEX incidents_reporter ON incidents (reporter_id);
+
+-- The exposed users of an incident; `ord` keeps the order they were given in.
+CREATE TABLE incident_exposed (
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  ord INTEGER NOT NULL,
+  PRIMARY KEY (incident_id, user_id)
+);
+CREATE INDEX incident_exposed_user ON incident_exposed (user_id);
+
+CREATE TABLE notes (
+  id {{id_pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX notes_incident ON notes (incident_id, id);
+
+CREATE TABLE measures (
+  id {{id_pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  title TEXT NOT NULL,
+  responsible_user_id BIGINT NOT NULL REFERENCES users(id),
+  due_date BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  done_at BIGINT,
+  done_by BIGINT REFERENCES users(id)
+);
+CREATE INDEX measures_incident ON measures (incident_id, status);
+CREATE INDEX measures_responsible ON measures (responsible_user_id, status);
+CREATE INDEX measures_due ON measures (due_date);
+
+CREATE TABLE incident_log (
+  id {{id_pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  at BIGINT NOT NULL,
+  actor_id BIGINT NOT NULL REFERENCES users(id),
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX incident_log_incident ON incident_log (incident_id, id);
+
+-- Append-only (see the engine-specific triggers). `seq` is assigned by the
+-- caller, which chains `hash` to the previous record's. No foreign keys: the
+-- audit trail must outlive and never block on what it describes.
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  action TEXT NOT NULL,
+  target_type TEXT NOT NULL,
+  target_id BIGINT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+)sql";
+
+// ENGINE-SPECIFIC (SQLite): audit_log rejects UPDATE and DELETE.
+constexpr std::string_view kV1Sqlite = R"sql(
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+// ENGINE-SPECIFIC (PostgreSQL): the same guard, plus TRUNCATE. Not yet exercised
+// by an engine; kept here so the PostgreSQL engine starts from the same source.
+constexpr std::string_view kV1Postgresql = R"sql(
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+)sql";
+
+// ENGINE-SPECIFIC: what {{id_pk}} means. AUTOINCREMENT keeps SQLite from
+// reusing the ids of deleted rows, as a PostgreSQL identity column does.
+constexpr std::string_view kIdPkSqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
+constexpr std::string_view kIdPkPostgresql = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+
+void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
+  for (size_t pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
+    text.replace(pos, from.size(), to);
+  }
+}
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kAll = {
+      {1, "initial", kV1Sql, kV1Sqlite, kV1Postgresql},
+  };
+  return kAll;
+}
+
+std::string MigrationSql(const Migration& migration, SqlDialect dialect) {
+  std::string sql(migration.sql);
+  const bool sqlite = dialect == SqlDialect::kSqlite;
+  ReplaceAll(sql, "{{id_pk}}", sqlite ? kIdPkSqlite : kIdPkPostgresql);
+  sql += sqlite ? migration.sqlite_sql : migration.postgresql_sql;
+  return sql;
+}
+
+}  // namespace trygg

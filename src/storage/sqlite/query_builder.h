@@ -1,0 +1,48 @@
+// QueryBuilder: assembles SQL from constant fragments while collecting the
+// values to bind, so optional filters never put a value into the SQL text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/visibility.h"
+#include "storage/sqlite/connection.h"
+
+namespace trygg::sqlite {
+
+class QueryBuilder {
+ public:
+  // Appends constant SQL text. Never pass anything derived from input.
+  QueryBuilder& Sql(std::string_view fragment);
+  // Appends `fragment`, which holds exactly one '?', and the value it binds.
+  QueryBuilder& Sql(std::string_view fragment, int64_t value);
+  QueryBuilder& Sql(std::string_view fragment, std::string value);
+  // Appends " WHERE " before the first condition and " AND " before the others.
+  QueryBuilder& And();
+
+  // Prepares the SQL on `conn` and binds every collected value.
+  Result<Statement> Prepare(Connection& conn) const;
+
+  const std::string& sql() const { return sql_; }
+
+ private:
+  std::string sql_;
+  std::vector<std::variant<int64_t, std::string>> params_;
+  bool has_where_ = false;
+};
+
+// "[1,2,3]": a list of ids as one JSON array parameter, for
+// `x IN (SELECT value FROM json_each(?))`.
+std::string JsonIdArray(const std::vector<int64_t>& ids);
+
+// Appends, as one parenthesised condition, whether the incident aliased `i`
+// passes `filter` (see domain/visibility.h): its unit is in all_units, or it is
+// not sensitive and its unit is in nonsensitive_units, or it involves
+// `involving` as reporter or exposed. An empty filter passes nothing.
+void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter);
+
+}  // namespace trygg::sqlite

@@ -1,0 +1,138 @@
+// SqliteTx: notes, measures and the logbook of an incident.
+#include "storage/sqlite/query_builder.h"
+#include "storage/sqlite/sqlite_tx.h"
+
+namespace trygg::sqlite {
+namespace {
+
+constexpr char kSelectMeasure[] =
+    "SELECT m.id, m.incident_id, m.title, m.responsible_user_id, m.due_date, m.status,"
+    " m.created_by, m.created_at, m.done_at, m.done_by FROM measures m";
+
+Result<Measure> ReadMeasure(const Statement& row) {
+  Measure m;
+  m.id = row.Int(0);
+  m.incident_id = row.Int(1);
+  m.title = row.Text(2);
+  m.responsible_user_id = row.Int(3);
+  m.due_date = row.Int(4);
+  TRYGG_ASSIGN_OR_RETURN(m.status, Decode(ParseMeasureStatus, row.Text(5), "measures.status"));
+  m.created_by = row.Int(6);
+  m.created_at = row.Int(7);
+  m.done_at = row.OptInt(8);
+  m.done_by = row.OptInt(9);
+  return m;
+}
+
+}  // namespace
+
+// --- Notes --------------------------------------------------------------------
+
+Result<int64_t> SqliteTx::InsertNote(const Note& note) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st,
+      Prepare("INSERT INTO notes (incident_id, author_id, body, created_at) VALUES (?, ?, ?, ?)"));
+  st.BindInt(note.incident_id).BindInt(note.author_id).BindText(note.text);
+  st.BindInt(note.created_at);
+  TRYGG_RETURN_IF_ERROR(st.Run());
+  return conn_->LastInsertRowid();
+}
+
+Result<std::vector<Note>> SqliteTx::ListNotes(IncidentId incident) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st, Prepare("SELECT id, incident_id, author_id, body, created_at FROM notes"
+                            " WHERE incident_id = ? ORDER BY created_at, id"));
+  st.BindInt(incident);
+  return ReadAll<Note>(st, [](const Statement& row) -> Result<Note> {
+    return Note{row.Int(0), row.Int(1), row.Int(2), row.Text(3), row.Int(4)};
+  });
+}
+
+// --- Measures -----------------------------------------------------------------
+
+Result<int64_t> SqliteTx::InsertMeasure(const Measure& measure) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st,
+      Prepare("INSERT INTO measures (incident_id, title, responsible_user_id, due_date, status,"
+              " created_by, created_at, done_at, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  st.BindInt(measure.incident_id).BindText(measure.title).BindInt(measure.responsible_user_id);
+  st.BindInt(measure.due_date).BindText(MeasureStatusCode(measure.status));
+  st.BindInt(measure.created_by).BindInt(measure.created_at);
+  st.BindOptInt(measure.done_at).BindOptInt(measure.done_by);
+  TRYGG_RETURN_IF_ERROR(st.Run());
+  return conn_->LastInsertRowid();
+}
+
+Status SqliteTx::UpdateMeasure(const Measure& measure) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st,
+      Prepare("UPDATE measures SET incident_id = ?, title = ?, responsible_user_id = ?,"
+              " due_date = ?, status = ?, created_by = ?, created_at = ?, done_at = ?,"
+              " done_by = ? WHERE id = ?"));
+  st.BindInt(measure.incident_id).BindText(measure.title).BindInt(measure.responsible_user_id);
+  st.BindInt(measure.due_date).BindText(MeasureStatusCode(measure.status));
+  st.BindInt(measure.created_by).BindInt(measure.created_at);
+  st.BindOptInt(measure.done_at).BindOptInt(measure.done_by).BindInt(measure.id);
+  return RunExpectingOneRow(st, "measure.not_found");
+}
+
+Result<Measure> SqliteTx::GetMeasure(int64_t id) {
+  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string(kSelectMeasure) + " WHERE m.id = ?"));
+  st.BindInt(id);
+  return ReadOne<Measure>(st, ReadMeasure, "measure.not_found");
+}
+
+Result<std::vector<Measure>> SqliteTx::ListMeasures(const MeasureQuery& query) {
+  if (query.limit < 1) return Status::InvalidArgument("storage.bad_page", "limit >= 1");
+  QueryBuilder q;
+  q.Sql(kSelectMeasure);
+  if (query.incident_scope.has_value()) {
+    q.Sql(" JOIN incidents i ON i.id = m.incident_id").And();
+    AppendVisibility(q, *query.incident_scope);
+  }
+  if (query.incident_id.has_value()) q.And().Sql("m.incident_id = ?", *query.incident_id);
+  if (query.responsible_user_id.has_value()) {
+    q.And().Sql("m.responsible_user_id = ?", *query.responsible_user_id);
+  }
+  if (query.status.has_value()) {
+    q.And().Sql("m.status = ?", std::string(MeasureStatusCode(*query.status)));
+  }
+  if (query.due_before.has_value()) q.And().Sql("m.due_date < ?", *query.due_before);
+  q.Sql(" ORDER BY m.due_date, m.id LIMIT ?", query.limit);
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
+  TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
+  return ReadAll<Measure>(st, ReadMeasure);
+}
+
+Result<int> SqliteTx::CountOpenMeasures(IncidentId incident) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st, Prepare("SELECT COUNT(*) FROM measures WHERE incident_id = ? AND status = ?"));
+  st.BindInt(incident).BindText(MeasureStatusCode(MeasureStatus::kOppen));
+  TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::Internal("storage: COUNT returned no row");
+  return static_cast<int>(st.Int(0));
+}
+
+// --- Logbook ------------------------------------------------------------------
+
+Result<int64_t> SqliteTx::InsertLog(const LogEntry& entry) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st, Prepare("INSERT INTO incident_log (incident_id, at, actor_id, action, detail)"
+                            " VALUES (?, ?, ?, ?, ?)"));
+  st.BindInt(entry.incident_id).BindInt(entry.at).BindInt(entry.actor_id);
+  st.BindText(entry.action).BindText(entry.detail);
+  TRYGG_RETURN_IF_ERROR(st.Run());
+  return conn_->LastInsertRowid();
+}
+
+Result<std::vector<LogEntry>> SqliteTx::ListLog(IncidentId incident) {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st, Prepare("SELECT id, incident_id, at, actor_id, action, detail"
+                            " FROM incident_log WHERE incident_id = ? ORDER BY at, id"));
+  st.BindInt(incident);
+  return ReadAll<LogEntry>(st, [](const Statement& row) -> Result<LogEntry> {
+    return LogEntry{row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Text(4), row.Text(5)};
+  });
+}
+
+}  // namespace trygg::sqlite

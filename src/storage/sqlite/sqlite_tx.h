@@ -1,0 +1,126 @@
+// SqliteTx: a StoreTx on SQLite. A write transaction holds the writer lock and
+// runs BEGIN IMMEDIATE; a read transaction holds a pooled reader connection in
+// a deferred transaction (a consistent WAL snapshot taken at BeginRead).
+// Its methods are implemented by concept: sqlite_tx.cc (lifecycle),
+// sqlite_org.cc (units, users, grants, sessions), sqlite_incidents.cc,
+// sqlite_measures.cc (notes, measures, logbook) and sqlite_audit.cc.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/store.h"
+
+namespace trygg::sqlite {
+
+// Decodes a text code read from `column` with `parse` (e.g. ParseCategory);
+// Internal when the database holds a code this binary does not know.
+template <typename E>
+Result<E> Decode(std::optional<E> (*parse)(std::string_view), const std::string& code,
+                 std::string_view column) {
+  std::optional<E> value = parse(code);
+  if (!value.has_value()) {
+    return Status::Internal("storage: unknown code '" + code + "' in " + std::string(column));
+  }
+  return *value;
+}
+
+// Reads every row of `st` with `read`.
+template <typename T, typename ReadRow>
+Result<std::vector<T>> ReadAll(Statement& st, ReadRow read) {
+  std::vector<T> out;
+  while (true) {
+    TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    TRYGG_ASSIGN_OR_RETURN(T value, read(st));
+    out.push_back(std::move(value));
+  }
+}
+
+// The single row of `st`, or NotFound(reason).
+template <typename T, typename ReadRow>
+Result<T> ReadOne(Statement& st, ReadRow read, std::string_view not_found_reason) {
+  TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound(std::string(not_found_reason));
+  return read(st);
+}
+
+class SqliteTx final : public StoreTx {
+ public:
+  // Errors: Unavailable (busy, or another writer held the lock too long), Internal.
+  static Result<std::unique_ptr<StoreTx>> BeginWrite(std::shared_ptr<SqliteDb> db);
+  static Result<std::unique_ptr<StoreTx>> BeginRead(std::shared_ptr<SqliteDb> db);
+
+  ~SqliteTx() override;  // rolls back when not committed
+
+  Status Commit() override;
+
+  Result<UnitId> InsertUnit(const OrgUnit& unit) override;
+  Status UpdateUnit(const OrgUnit& unit) override;
+  Result<std::vector<OrgUnit>> ListUnits() override;
+
+  Result<UserId> InsertUser(const User& user) override;
+  Status UpdateUser(const User& user) override;
+  Result<User> GetUser(UserId id) override;
+  Result<User> GetUserByUsername(const std::string& username) override;
+  Result<std::vector<User>> ListUsers() override;
+
+  Result<int64_t> InsertGrant(const RoleGrant& grant) override;
+  Status DeleteGrant(int64_t grant_id) override;
+  Result<std::vector<RoleGrant>> ListGrants(std::optional<UserId> user) override;
+
+  Status InsertSession(const Session& session) override;
+  Result<Session> GetSession(const std::string& token_hash) override;
+  Status TouchSession(const std::string& token_hash, TimeMs at) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Status DeleteSessionsIdleSince(TimeMs cutoff) override;
+  Status DeleteSessionsOfUser(UserId user) override;
+
+  Result<IncidentId> InsertIncident(const Incident& incident) override;
+  Result<Incident> GetIncident(IncidentId id) override;
+  Status UpdateIncident(const Incident& incident, int64_t expected_version) override;
+  Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) override;
+  Result<int64_t> CountIncidents(const IncidentQuery& query) override;
+
+  Result<int64_t> InsertNote(const Note& note) override;
+  Result<std::vector<Note>> ListNotes(IncidentId incident) override;
+  Result<int64_t> InsertMeasure(const Measure& measure) override;
+  Status UpdateMeasure(const Measure& measure) override;
+  Result<Measure> GetMeasure(int64_t id) override;
+  Result<std::vector<Measure>> ListMeasures(const MeasureQuery& query) override;
+  Result<int> CountOpenMeasures(IncidentId incident) override;
+  Result<int64_t> InsertLog(const LogEntry& entry) override;
+  Result<std::vector<LogEntry>> ListLog(IncidentId incident) override;
+
+  Result<std::optional<AuditRecord>> LastAudit() override;
+  Status AppendAudit(const AuditRecord& record) override;
+  Result<std::vector<AuditRecord>> ListAudit(int64_t after_seq, int limit) override;
+
+ private:
+  SqliteTx(std::shared_ptr<SqliteDb> db, Connection* conn, std::unique_ptr<Connection> reader)
+      : db_(std::move(db)), conn_(conn), reader_(std::move(reader)) {}
+
+  // The connection, or Internal once the transaction has finished.
+  Result<Connection*> Conn();
+  // Conn()->Prepare(sql).
+  Result<Statement> Prepare(const std::string& sql);
+  // Runs `st` (an UPDATE/DELETE of one row) and returns NotFound(reason) when it
+  // changed nothing.
+  Status RunExpectingOneRow(Statement& st, std::string_view not_found_reason);
+  // Fills in the exposed list of each of `incidents` (one query for all).
+  Status LoadExposed(std::vector<Incident>& incidents);
+  // Hands the connection back (releasing the writer lock); the tx is dead after.
+  void Finish();
+
+  std::shared_ptr<SqliteDb> db_;
+  Connection* conn_;
+  std::unique_ptr<Connection> reader_;  // set for a read transaction
+  bool finished_ = false;
+};
+
+}  // namespace trygg::sqlite
