@@ -1,0 +1,123 @@
+// The request pipeline: security checks, session, routing, error mapping, logging.
+#include "http/api.h"
+
+#include <chrono>
+#include <exception>
+
+#include "app/app.h"
+#include "http/handlers/routes.h"
+#include "http/log.h"
+#include "http/security.h"
+#include "http/status_http.h"
+
+namespace trygg {
+namespace {
+
+Lang RequestLang(const HttpRequest& req) {
+  auto header = req.Header("Accept-Language");
+  return header ? LangFromAcceptLanguage(*header) : Lang::kSv;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsApiPath(std::string_view path) {
+  return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz";
+}
+
+HttpApi::HttpApi(App& app, ApiConfig config)
+    : app_(app), config_(std::move(config)), static_files_(config_.web_dir) {
+  AddHealthRoutes(router_);
+  AddAuthRoutes(router_);
+  AddOrgRoutes(router_);
+  AddUserRoutes(router_);
+  AddIncidentRoutes(router_);
+  AddAuditRoutes(router_);
+}
+
+HttpResponse HttpApi::TooLarge(const HttpRequest& req) {
+  HttpResponse res = HttpErrorResponse(413, "request.too_large", RequestLang(req));
+  res.SetHeader("Cache-Control", "no-store");
+  AddSecurityHeaders(res);
+  return res;
+}
+
+HttpResponse HttpApi::Handle(const HttpRequest& req) const {
+  const auto start = std::chrono::steady_clock::now();
+  std::string label;
+  HttpResponse res;
+  if (IsApiPath(req.path)) {
+    res = HandleApi(req, &label);
+    res.SetHeader("Cache-Control", "no-store");
+  } else {
+    label = "static";
+    res = static_files_.Serve(req.method, req.path);
+  }
+  AddSecurityHeaders(res);
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+  LogLine(req.method + " " + label + " " + std::to_string(res.status) + " " +
+          std::to_string(micros / 1000) + "." + std::to_string((micros / 100) % 10) + "ms");
+  return res;
+}
+
+HttpResponse HttpApi::HandleApi(const HttpRequest& req, std::string* route_label) const {
+  const Lang lang = RequestLang(req);
+  *route_label = "unmatched";
+  if (req.body.size() > kMaxBodyBytes) return HttpErrorResponse(413, "request.too_large", lang);
+
+  RouteMatch match = router_.Match(req.method, req.path);
+  if (match.kind == RouteMatch::Kind::kNotFound) {
+    return HttpErrorResponse(404, "route.not_found", lang);
+  }
+  if (match.kind == RouteMatch::Kind::kMethodNotAllowed) {
+    HttpResponse res = HttpErrorResponse(405, "request.method_not_allowed", lang);
+    res.SetHeader("Allow", Join(match.allowed));
+    return res;
+  }
+  *route_label = match.route->pattern;
+  if (!req.body.empty()) {
+    auto type = req.Header("Content-Type");
+    if (!type || !IsJsonContentType(*type)) {
+      return HttpErrorResponse(415, "request.unsupported_media_type", lang);
+    }
+  }
+  try {
+    return Dispatch(req, match);
+  } catch (const std::exception& e) {
+    return ErrorResponse(Status::Internal(std::string("exception: ") + e.what()), lang);
+  } catch (...) {
+    return ErrorResponse(Status::Internal("unknown exception"), lang);
+  }
+}
+
+HttpResponse HttpApi::Dispatch(const HttpRequest& req, const RouteMatch& match) const {
+  const Lang lang = RequestLang(req);
+  std::optional<Principal> principal;
+  if (match.route->access == RouteAccess::kSession) {
+    std::optional<std::string> token = SessionCookie(req);
+    if (!token) return ErrorResponse(Status::Unauthenticated("auth.no_session"), lang);
+    Result<Principal> who = app_.auth().Authenticate(*token);
+    if (!who.ok()) return ErrorResponse(who.status(), lang);
+    principal = std::move(who).value();
+    if (IsStateChanging(req.method) && !CsrfTokenValid(req, principal->csrf_token)) {
+      return ErrorResponse(Status::PermissionDenied("auth.csrf"), lang);
+    }
+  }
+  Call call{req, match.params, principal ? &*principal : nullptr, app_, lang,
+            config_.secure_cookies};
+  Result<HttpResponse> res = match.route->handler(call);
+  if (!res.ok()) return ErrorResponse(res.status(), lang);
+  return std::move(res).value();
+}
+
+}  // namespace trygg

@@ -1,0 +1,15 @@
+// The route tables, one per resource; each adds its routes to a Router.
+#pragma once
+
+#include "http/router.h"
+
+namespace trygg {
+
+void AddHealthRoutes(Router& router);    // GET /healthz
+void AddAuthRoutes(Router& router);      // /api/v1/auth/*, /api/v1/me
+void AddOrgRoutes(Router& router);       // /api/v1/units
+void AddUserRoutes(Router& router);      // /api/v1/users, /api/v1/colleagues
+void AddIncidentRoutes(Router& router);  // /api/v1/incidents, /api/v1/inbox
+void AddAuditRoutes(Router& router);     // /api/v1/audit
+
+}  // namespace trygg

@@ -1,0 +1,49 @@
+// Plain HTTP request/response types: what the handler pipeline sees, free of socket code.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace trygg {
+
+// Header names compared case-insensitively (ASCII).
+bool HeaderNameEquals(std::string_view a, std::string_view b);
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", … as received (upper case)
+  std::string path;    // the target's path, percent-decoding NOT applied
+  std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_address;
+
+  // The first header named `name` (any case), if present.
+  std::optional<std::string_view> Header(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  // Replaces any header named `name` (any case) with one value.
+  void SetHeader(std::string name, std::string value);
+  // Adds a header even if one with that name exists (Set-Cookie).
+  void AddHeader(std::string name, std::string value);
+  std::optional<std::string_view> Header(std::string_view name) const;
+};
+
+// Splits a request target "/a/b?x=1&y=%C3%A5" into `path` and decoded `query`.
+// '+' in the query decodes to a space.
+void SplitTarget(std::string_view target, std::string* path,
+                 std::map<std::string, std::string>* query);
+
+// Percent-decodes `in`; nullopt on a malformed escape. With `plus_is_space`,
+// '+' becomes ' ' (query strings).
+std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space);
+
+}  // namespace trygg

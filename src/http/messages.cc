@@ -1,0 +1,232 @@
+// The reason → {sv, en} message table. Every reason the app, domain, storage and
+// http layers produce should have an entry; others get a per-code fallback.
+#include "http/messages.h"
+
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+namespace trygg {
+namespace {
+
+struct Text {
+  const char* sv;
+  const char* en;
+};
+
+const std::unordered_map<std::string_view, Text>& Table() {
+  static const auto* table = new std::unordered_map<std::string_view, Text>{
+      // Authentication and sessions.
+      {"auth.bad_credentials", {"Fel användarnamn eller lösenord", "Wrong username or password"}},
+      {"auth.missing_fields", {"Ange användarnamn och lösenord", "Enter username and password"}},
+      {"auth.no_session",
+       {"Du är inte inloggad eller har varit inaktiv för länge. Logga in igen.",
+        "You are not logged in or have been inactive too long. Please log in again."}},
+      {"auth.throttled",
+       {"För många misslyckade inloggningar. Vänta en stund och försök igen.",
+        "Too many failed logins. Wait a while and try again."}},
+      {"auth.csrf",
+       {"Begäran saknar giltig säkerhetstoken. Ladda om sidan och försök igen.",
+        "The request lacks a valid security token. Reload the page and try again."}},
+      {"unauthenticated", {"Du behöver logga in", "You need to log in"}},
+      {"forbidden", {"Du har inte behörighet att göra detta", "You are not allowed to do this"}},
+      {"not_found", {"Finns inte", "Not found"}},
+      {"conflict",
+       {"Uppgifterna har ändrats av någon annan. Ladda om och försök igen.",
+        "Someone else has changed this. Reload and try again."}},
+      {"internal", {"Ett internt fel inträffade", "An internal error occurred"}},
+      {"unavailable",
+       {"Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
+        "The service is temporarily unavailable. Try again shortly."}},
+      // Requests and routing.
+      {"route.not_found", {"Adressen finns inte", "No such address"}},
+      {"request.method_not_allowed",
+       {"Metoden stöds inte för den här adressen", "Method not allowed for this address"}},
+      {"request.too_large", {"Begäran är för stor", "The request is too large"}},
+      {"request.unsupported_media_type",
+       {"Innehållet måste skickas som JSON", "The content must be sent as JSON"}},
+      {"request.invalid_json", {"Innehållet är inte giltig JSON", "The content is not valid JSON"}},
+      {"request.bad_path", {"Ogiltig adress", "Invalid address"}},
+      // Field validation (the field is named separately).
+      {"validation.body",
+       {"Innehållet måste vara ett JSON-objekt", "The content must be a JSON object"}},
+      {"validation.required", {"Uppgiften måste fyllas i", "This field is required"}},
+      {"validation.type", {"Uppgiften har fel format", "This field has the wrong type"}},
+      {"validation.enum", {"Okänt val", "Unknown choice"}},
+      {"validation.range", {"Värdet ligger utanför tillåtna gränser", "The value is out of range"}},
+      {"validation.time",
+       {"Ange tidpunkt som ÅÅÅÅ-MM-DDTtt:mm med tidszon",
+        "Give the time as YYYY-MM-DDThh:mm with a time zone"}},
+      {"validation.date", {"Ange datum som ÅÅÅÅ-MM-DD", "Give the date as YYYY-MM-DD"}},
+      {"validation.length", {"Texten är för lång", "The text is too long"}},
+      {"validation.empty", {"Uppgiften får inte vara tom", "This field must not be empty"}},
+      {"time.invalid",
+       {"Ogiltig tidpunkt; ange tidszon", "Invalid time; include a time zone"}},
+      {"date.invalid", {"Ogiltigt datum", "Invalid date"}},
+      // Incidents.
+      {"incident.not_found", {"Händelsen finns inte", "The incident does not exist"}},
+      {"incident.forbidden",
+       {"Du har inte behörighet att göra detta med händelsen",
+        "You are not allowed to do this with the incident"}},
+      {"incident.closed",
+       {"Händelsen är avslutad och kan inte få nya åtgärder",
+        "The incident is closed and takes no new measures"}},
+      {"incident.open_measures",
+       {"Händelsen kan inte avslutas medan åtgärder är öppna",
+        "The incident cannot be closed while measures are open"}},
+      {"incident.severity_below_minimum",
+       {"Allvarlighetsgraden kan inte vara lägre än vad omständigheterna kräver (vapen, dödshot "
+        "eller allvarlig skada ger minst allvarlig)",
+        "The severity cannot be lower than the facts require (a weapon, a death threat or a "
+        "serious injury mean at least serious)"}},
+      {"incident.severity", {"Allvarlighetsgraden ska vara 1–4", "Severity must be 1–4"}},
+      {"incident.unit",
+       {"Välj en enhet som finns", "Choose an existing unit (an enhet)"}},
+      {"incident.exposed",
+       {"En utsatt person finns inte", "An exposed person does not exist"}},
+      {"incident.description",
+       {"Beskrivningen är för lång (högst 10 000 tecken)",
+        "The description is too long (at most 10,000 characters)"}},
+      {"incident.occurred_at",
+       {"Tidpunkten kan inte ligga i framtiden", "The time cannot be in the future"}},
+      {"incident.category", {"Välj en kategori", "Choose a category"}},
+      {"incident.perpetrator_note",
+       {"Anteckningen om gärningspersonen är för lång", "The perpetrator note is too long"}},
+      {"note.text",
+       {"Skriv en anteckning (högst 10 000 tecken)", "Write a note (at most 10,000 characters)"}},
+      {"measure.not_found", {"Åtgärden finns inte", "The measure does not exist"}},
+      {"measure.title",
+       {"Ange en rubrik för åtgärden", "Give the measure a title"}},
+      {"measure.responsible",
+       {"Den ansvariga personen finns inte eller är inte aktiv",
+        "The responsible person does not exist or is not active"}},
+      {"measure.due_date", {"Ange ett giltigt slutdatum", "Give a valid due date"}},
+      // Workflow.
+      {"workflow.open_measures",
+       {"Händelsen kan inte avslutas medan åtgärder är öppna",
+        "The incident cannot be closed while measures are open"}},
+      {"workflow.transition_not_allowed",
+       {"Statusändringen är inte tillåten just nu",
+        "That status change is not allowed now"}},
+      {"workflow.reason_required",
+       {"Ange varför händelsen öppnas igen", "Say why the incident is being reopened"}},
+      // Organisation.
+      {"unit.name", {"Ange ett namn för enheten", "Give the unit a name"}},
+      {"unit.parent",
+       {"Den överordnade enheten finns inte eller passar inte",
+        "The parent unit does not exist or does not fit"}},
+      {"unit.kind", {"Okänd eller otillåten enhetstyp", "Unknown or disallowed unit kind"}},
+      {"unit.not_found", {"Enheten finns inte", "The unit does not exist"}},
+      {"unit.exists",
+       {"Det finns redan en enhet med det namnet här", "A unit with that name already exists here"}},
+      // Users and grants.
+      {"user.username",
+       {"Ogiltigt användarnamn", "Invalid username"}},
+      {"user.password",
+       {"Lösenordet måste ha minst 10 tecken", "The password must have at least 10 characters"}},
+      {"user.unit", {"Välj en enhet som finns", "Choose an existing unit"}},
+      {"user.display_name", {"Ange ett namn", "Enter a name"}},
+      {"user.email", {"Ogiltig e-postadress", "Invalid e-mail address"}},
+      {"user.not_found", {"Användaren finns inte", "The user does not exist"}},
+      {"user.exists",
+       {"Användarnamnet är upptaget", "The username is already taken"}},
+      {"grant.role", {"Okänd roll", "Unknown role"}},
+      {"grant.unit", {"Välj en enhet som finns", "Choose an existing unit"}},
+      {"grant.not_found", {"Behörigheten finns inte", "The grant does not exist"}},
+      {"grant.exists",
+       {"Användaren har redan den rollen på enheten", "The user already has that role on the unit"}},
+      // Audit.
+      {"audit.forbidden",
+       {"Du har inte behörighet att läsa loggen", "You are not allowed to read the log"}},
+      // Storage.
+      {"storage.schema_too_new",
+       {"Databasen är skapad av en nyare version av Trygg",
+        "The database was written by a newer version of Trygg"}},
+      {"storage.duplicate", {"Uppgiften finns redan", "This already exists"}},
+      {"storage.constraint", {"Uppgifterna är inte tillåtna", "The data is not allowed"}},
+      {"storage.foreign_key",
+       {"Uppgiften hänvisar till något som inte finns", "The data refers to something missing"}},
+      {"storage.append_only",
+       {"Loggen kan inte ändras", "The log cannot be changed"}},
+      {"storage.not_a_database", {"Databasfilen är skadad", "The database file is damaged"}},
+  };
+  return *table;
+}
+
+Text Fallback(StatusCode code) {
+  switch (code) {
+    case StatusCode::kInvalidArgument: return {"Ogiltig uppgift", "Invalid input"};
+    case StatusCode::kUnauthenticated: return {"Du behöver logga in", "You need to log in"};
+    case StatusCode::kPermissionDenied:
+      return {"Du har inte behörighet att göra detta", "You are not allowed to do this"};
+    case StatusCode::kNotFound: return {"Finns inte", "Not found"};
+    case StatusCode::kAlreadyExists: return {"Finns redan", "Already exists"};
+    case StatusCode::kFailedPrecondition:
+      return {"Det går inte att göra detta just nu", "This cannot be done now"};
+    case StatusCode::kConflict:
+      return {"Uppgifterna har ändrats av någon annan. Ladda om och försök igen.",
+              "Someone else has changed this. Reload and try again."};
+    case StatusCode::kResourceExhausted:
+      return {"För många försök. Vänta en stund.", "Too many attempts. Wait a while."};
+    case StatusCode::kUnavailable:
+      return {"Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
+              "The service is temporarily unavailable. Try again shortly."};
+    case StatusCode::kOk:
+    case StatusCode::kInternal: break;
+  }
+  return {"Ett internt fel inträffade", "An internal error occurred"};
+}
+
+// "en-GB;q=0.8" → ("en", 0.8).
+void ParseRange(std::string_view item, std::string_view* tag, double* q) {
+  const size_t semi = item.find(';');
+  *tag = item.substr(0, semi);
+  *q = 1.0;
+  if (semi == std::string_view::npos) return;
+  std::string_view params = item.substr(semi + 1);
+  const size_t qpos = params.find("q=");
+  if (qpos == std::string_view::npos) return;
+  *q = std::atof(std::string(params.substr(qpos + 2)).c_str());
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool IsLang(std::string_view tag, std::string_view lang) {
+  if (tag.size() < 2) return false;
+  const bool prefix = (tag[0] | 0x20) == lang[0] && (tag[1] | 0x20) == lang[1];
+  return prefix && (tag.size() == 2 || tag[2] == '-' || tag[2] == '_');
+}
+
+}  // namespace
+
+Lang LangFromAcceptLanguage(std::string_view header) {
+  double best_sv = -1, best_en = -1;
+  while (!header.empty()) {
+    const size_t comma = header.find(',');
+    std::string_view item = Trim(header.substr(0, comma));
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    std::string_view tag;
+    double q;
+    ParseRange(item, &tag, &q);
+    tag = Trim(tag);
+    if (q <= 0) continue;
+    if (IsLang(tag, "sv") && q > best_sv) best_sv = q;
+    if (IsLang(tag, "en") && q > best_en) best_en = q;
+  }
+  return best_en > best_sv ? Lang::kEn : Lang::kSv;
+}
+
+std::string LocalisedMessage(std::string_view reason, StatusCode code, Lang lang) {
+  const auto& table = Table();
+  auto it = table.find(reason);
+  const Text text = it != table.end() ? it->second : Fallback(code);
+  return lang == Lang::kEn ? text.en : text.sv;
+}
+
+bool HasMessage(std::string_view reason) { return Table().count(reason) > 0; }
+
+}  // namespace trygg

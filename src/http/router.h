@@ -1,0 +1,50 @@
+// Router: the route table — method + path pattern with "{name}" parameters → handler.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "http/call.h"
+
+namespace trygg {
+
+// Whether a route needs a logged-in caller.
+enum class RouteAccess {
+  kPublic,   // anyone (login, healthz)
+  kSession,  // a valid session; state-changing methods also need the CSRF header
+};
+
+struct Route {
+  std::string method;   // "GET", "POST", "PATCH", "DELETE"
+  std::string pattern;  // "/api/v1/incidents/{id}"
+  RouteAccess access = RouteAccess::kSession;
+  RouteHandler handler;
+};
+
+struct RouteMatch {
+  enum class Kind { kFound, kNotFound, kMethodNotAllowed };
+  Kind kind = Kind::kNotFound;
+  const Route* route = nullptr;       // when kFound
+  PathParams params;                  // when kFound
+  std::vector<std::string> allowed;   // when kMethodNotAllowed: methods the path takes
+};
+
+class Router {
+ public:
+  // Adds a route. A pattern is '/'-separated literal segments and "{name}"
+  // segments; a "{name}" matches one non-empty segment.
+  void Add(std::string method, std::string pattern, RouteAccess access, RouteHandler handler);
+
+  // Finds the route for `method` and `path` (raw, not yet percent-decoded).
+  // HEAD matches GET routes. kMethodNotAllowed when the path matches some
+  // route but none with this method; kNotFound when no pattern matches or a
+  // parameter is not valid percent-encoding.
+  RouteMatch Match(std::string_view method, std::string_view path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace trygg
