@@ -1,0 +1,398 @@
+// The authorization matrix: every endpoint × every role, one user inside the
+// scope and one outside, against three fixture incidents in Norra / Ekonomiskt
+// bistånd (normal, sensitive, serious), reported by medarbetare.norr.eb.
+//
+// The expected access is data (EXPECTED below, from docs/domain.md "Who sees
+// what" and src/domain/visibility.h). Every comparison is one check; a check
+// that shows a caller more than the rules allow is a leak. The test prints
+// "authz matrix: N checks, L leaks" and fails on any mismatch.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { Client, listAll, dateIn } from './lib/client.mjs';
+import {
+  Logins, report, ALWAYS_FIELDS, DETAIL_FIELDS, PERPETRATOR_FIELDS, PERPETRATOR_NOTE_FIELDS, ACCESS_FLAGS,
+} from './lib/fixtures.mjs';
+
+// --- The expected matrix -------------------------------------------------------
+const A = (details, perpetrator, perpetrator_note, annotate, manage) =>
+  ({ details, perpetrator, perpetrator_note, annotate, manage });
+const NONE = null;                                   // may not know it exists: 404, never listed
+const EXISTS = A(false, false, false, false, false); // category, dates, severity, status, measures
+const INVOLVED = A(true, true, false, true, false);  // reporter / exposed
+const MANAGER = A(true, true, true, true, true);     // chef in scope
+const SAKERHET = A(true, true, true, true, false);   // säkerhetssamordnare of the förvaltning
+const OMBUD = A(true, false, false, true, false);    // skyddsombud covering the unit
+
+const KINDS = ['normal', 'sensitive', 'serious'];
+const all = (a) => ({ normal: a, sensitive: a, serious: a });
+
+export const EXPECTED = {
+  'medarbetare.norr.eb': all(INVOLVED),                    // the reporter
+  'medarbetare.norr.eb2': all(NONE),                       // same unit, not involved
+  'medarbetare.norr.rec': all(NONE),
+  'chef.norr.eb': all(MANAGER),                            // the unit's own chef
+  'chef.norr.bou': all(NONE),                              // a sibling unit's chef
+  'chef.soder.eb': all(NONE),                              // the same kind of unit elsewhere
+  'avdchef.norr': { normal: MANAGER, sensitive: NONE, serious: MANAGER }, // broader chef
+  'avdchef.soder': all(NONE),
+  'skyddsombud.norr': { normal: OMBUD, sensitive: EXISTS, serious: OMBUD },
+  'skyddsombud.soder': all(NONE),
+  'sakerhet.norr': all(SAKERHET),
+  'sakerhet.soder': all(NONE),
+  'analytiker': all(NONE),
+  'admin': all(NONE),
+};
+
+// Non-incident endpoints: who gets through (everyone else: 403).
+const ADMIN_ONLY = new Set(['admin']);
+const AUDIT_READERS = new Set(['admin', 'sakerhet.norr', 'sakerhet.soder']);
+
+// --- Bookkeeping ------------------------------------------------------------------
+let checks = 0;
+const leaks = [];
+const mismatches = [];
+function check(ok, what, { leak = false } = {}) {
+  checks++;
+  if (!ok) (leak ? leaks : mismatches).push(what);
+  return ok;
+}
+
+// Compares a status with the expected one; a status that reveals more than
+// expected is a leak (2xx where refused; 403 or 2xx where the incident must
+// look absent).
+function checkStatus(r, want, what) {
+  const got = r.status;
+  const revealing = (want === 404 && got !== 404 && got !== 401 && got < 500)
+    || (want === 403 && got >= 200 && got < 300)
+    || (want === 401 && got >= 200 && got < 300);
+  return check(got === want, `${what}: expected ${want}, got ${got} ${r.text.slice(0, 160)}`, { leak: revealing });
+}
+
+function allowedFields(access, { read }) {
+  const s = new Set(ALWAYS_FIELDS);
+  if (read) s.add('measures');
+  if (access.details) {
+    DETAIL_FIELDS.forEach((f) => s.add(f));
+    if (read) { s.add('notes'); s.add('log'); }
+  }
+  if (access.perpetrator) PERPETRATOR_FIELDS.forEach((f) => s.add(f));
+  if (access.perpetrator_note) PERPETRATOR_NOTE_FIELDS.forEach((f) => s.add(f));
+  return s;
+}
+
+// Checks which fields an incident object carries. `read`: GET /incidents/{id}
+// (every allowed field must be present); otherwise a list or inbox item (no
+// field beyond the allowed ones; the always-fields present).
+function checkFields(inc, access, what, { read }) {
+  const allowed = allowedFields(access, { read });
+  const known = new Set([...ALWAYS_FIELDS, ...DETAIL_FIELDS, ...PERPETRATOR_FIELDS,
+    ...PERPETRATOR_NOTE_FIELDS, 'measures', 'notes', 'log']);
+  for (const f of known) {
+    const has = Object.prototype.hasOwnProperty.call(inc, f);
+    if (allowed.has(f)) {
+      if (read || ALWAYS_FIELDS.includes(f)) check(has, `${what}: field ${f} missing`);
+    } else {
+      check(!has, `${what}: field ${f} must be absent`, { leak: true });
+    }
+  }
+  for (const f of Object.keys(inc)) {
+    check(known.has(f), `${what}: unexpected field ${f}`, { leak: true });
+  }
+  const acc = inc.access ?? {};
+  for (const flag of ACCESS_FLAGS) {
+    check(acc[flag] === access[flag], `${what}: access.${flag} = ${acc[flag]}, expected ${access[flag]}`,
+      { leak: acc[flag] === true && !access[flag] });
+  }
+}
+
+// --- Setup ---------------------------------------------------------------------------
+let srv;
+let L;
+const fixtures = {};        // kind → incident (as created)
+const measureOf = {};       // kind → measure id
+const created = [];         // every incident created here: {id, kind}
+let nonexistentId;
+
+before(async () => {
+  srv = await startServer();
+  L = new Logins(srv);
+  const rep = await L.as('medarbetare.norr.eb');
+  const chef = await L.as('chef.norr.eb');
+  const common = {
+    perpetrator_relation: 'brukare',
+    perpetrator_note: 'Brukaren har hotat tidigare.',
+    description: 'Hot vid disken i receptionen.',
+  };
+  fixtures.normal = await report(rep, { ...common, category: 'hot' });
+  fixtures.sensitive = await report(rep, { ...common, category: 'trakasserier', sensitive: true });
+  fixtures.serious = await report(rep, { ...common, category: 'vald', weapon: true, injury: 'lindrig', severity: 4 });
+  assert.equal(fixtures.sensitive.sensitive, true);
+  assert.ok(fixtures.serious.severity >= 3);
+  for (const kind of KINDS) {
+    created.push({ id: fixtures[kind].id, kind });
+    const n = await chef.post(`/incidents/${fixtures[kind].id}/notes`, { text: `Anteckning ${kind}` });
+    assert.equal(n.status, 201, n.text);
+    const m = await chef.post(`/incidents/${fixtures[kind].id}/measures`, {
+      title: `Åtgärd ${kind}`, responsible_user_id: chef.me.id, due_date: dateIn(10),
+    });
+    assert.equal(m.status, 201, m.text);
+    measureOf[kind] = m.json.id;
+  }
+  nonexistentId = Math.max(...created.map((c) => c.id)) + 100000;
+  for (const u of Object.keys(EXPECTED)) await L.as(u);
+});
+
+after(async () => {
+  console.log(`authz matrix: ${checks} checks, ${leaks.length} leaks`
+    + (mismatches.length ? `, ${mismatches.length} other mismatches` : ''));
+  for (const l of leaks) console.log(`  LEAK: ${l}`);
+  for (const m of mismatches) console.log(`  MISMATCH: ${m}`);
+  await srv?.close();
+});
+
+// The incident endpoints and what each needs. `body(kind)` is a request that
+// would succeed for an allowed caller.
+const INCIDENT_WRITES = [
+  { name: 'PATCH /incidents/{id}', method: 'PATCH', path: (id) => `/incidents/${id}`, body: () => ({ severity: 4 }), need: 'manage', ok: 200 },
+  { name: 'POST /incidents/{id}/transitions', method: 'POST', path: (id) => `/incidents/${id}/transitions`, body: () => ({ action: 'acknowledge' }), need: 'manage', ok: 200, fresh: true },
+  { name: 'POST /incidents/{id}/notes', method: 'POST', path: (id) => `/incidents/${id}/notes`, body: () => ({ text: 'En anteckning' }), need: 'annotate', ok: 201 },
+  { name: 'POST /incidents/{id}/measures', method: 'POST', path: (id) => `/incidents/${id}/measures`, body: () => ({ title: 'Ny åtgärd', responsible_user_id: 1, due_date: dateIn(20) }), need: 'manage', ok: 201 },
+  { name: 'PATCH /incidents/{id}/measures/{mid}', method: 'PATCH', path: (id, kind) => `/incidents/${id}/measures/${measureOf[kind] ?? 1}`, body: () => ({ title: 'Ändrad åtgärd' }), need: 'manage', ok: 200 },
+];
+
+function expectedStatus(access, ep) {
+  if (access === NONE) return 404;
+  return access[ep.need] ? ep.ok : 403;
+}
+
+// A body with the id replaced, so "not visible" and "does not exist" compare equal.
+function normalized(r, id) {
+  return `${r.status} ${r.text.split(String(id)).join('{id}')}`;
+}
+
+async function snapshot() {
+  const chef = await L.as('chef.norr.eb');
+  const out = {};
+  for (const kind of KINDS) {
+    const g = await chef.get(`/incidents/${fixtures[kind].id}`);
+    const j = g.json;
+    out[kind] = JSON.stringify({
+      version: j.version, severity: j.severity, status: j.status, sensitive: j.sensitive,
+      notes: j.notes?.map((n) => n.text), measures: j.measures?.map((m) => [m.id, m.title, m.status]),
+      log: j.log?.length,
+    });
+  }
+  return out;
+}
+
+test('GET /incidents/{id}: status and exactly the allowed fields, 404 like a missing id', async () => {
+  for (const [user, row] of Object.entries(EXPECTED)) {
+    const c = await L.as(user);
+    const missing = await c.get(`/incidents/${nonexistentId}`);
+    check(missing.status === 404, `${user} GET missing id: ${missing.status}`);
+    for (const kind of KINDS) {
+      const id = fixtures[kind].id;
+      const access = row[kind];
+      const what = `${user} GET ${kind}`;
+      const r = await c.get(`/incidents/${id}`);
+      if (access === NONE) {
+        checkStatus(r, 404, what);
+        check(normalized(r, id) === normalized(missing, nonexistentId),
+          `${what}: 404 differs from a missing id: ${r.text} vs ${missing.text}`, { leak: true });
+      } else if (checkStatus(r, 200, what)) {
+        checkFields(r.json, access, what, { read: true });
+        if (!access.details) {
+          check(!r.text.includes('Hot vid disken'), `${what}: description text in body`, { leak: true });
+          check(!r.text.includes('Anteckning'), `${what}: note text in body`, { leak: true });
+        }
+        if (!access.perpetrator_note) {
+          check(!r.text.includes('Brukaren har hotat'), `${what}: perpetrator note text in body`, { leak: true });
+        }
+      }
+    }
+  }
+});
+
+test('GET /incidents: lists exactly the visible fixtures, redacted, with honest totals', async () => {
+  const ebUnit = fixtures.normal.unit_id;
+  for (const [user, row] of Object.entries(EXPECTED)) {
+    const c = await L.as(user);
+    for (const query of ['', `unit_id=${ebUnit}`, 'open=true', 'min_severity=1']) {
+      const { items, total } = await listAll(c, query);
+      check(total === items.length, `${user} list ?${query}: total ${total} but ${items.length} items`, { leak: total > items.length });
+      const byId = new Map(items.map((i) => [i.id, i]));
+      for (const { id, kind } of created) {
+        const access = row[kind];
+        const it = byId.get(id);
+        const what = `${user} list ?${query} ${kind}#${id}`;
+        if (access === NONE) {
+          check(!it, `${what}: listed but must be invisible`, { leak: true });
+        } else if (check(Boolean(it), `${what}: visible but not listed`)) {
+          checkFields(it, access, what, { read: false });
+        }
+      }
+    }
+    if (user === 'analytiker' || user === 'admin') {
+      const { items } = await listAll(c);
+      check(items.length === 0, `${user}: incident list must be empty, has ${items.length}`, { leak: items.length > 0 });
+    }
+  }
+});
+
+test('incident writes: refused callers get 403/404 and change nothing; allowed callers succeed', async () => {
+  const before = await snapshot();
+  // Phase 1: every refused write.
+  for (const [user, row] of Object.entries(EXPECTED)) {
+    const c = await L.as(user);
+    for (const ep of INCIDENT_WRITES) {
+      const missing = await c.request(ep.method, ep.path(nonexistentId, 'normal'), { body: ep.body() });
+      for (const kind of KINDS) {
+        const want = expectedStatus(row[kind], ep);
+        if (want === ep.ok) continue;
+        const id = fixtures[kind].id;
+        const r = await c.request(ep.method, ep.path(id, kind), { body: ep.body() });
+        const what = `${user} ${ep.name} ${kind}`;
+        checkStatus(r, want, what);
+        if (want === 404) {
+          check(normalized(r, id) === normalized(missing, nonexistentId),
+            `${what}: 404 differs from a missing id: ${r.text} vs ${missing.text}`, { leak: true });
+        }
+      }
+    }
+  }
+  const afterRefused = await snapshot();
+  for (const kind of KINDS) {
+    check(afterRefused[kind] === before[kind],
+      `refused writes changed the ${kind} incident: ${before[kind]} → ${afterRefused[kind]}`, { leak: true });
+  }
+  // Phase 2: every allowed write (transitions on a fresh incident of the same kind).
+  const rep = await L.as('medarbetare.norr.eb');
+  const kindFields = {
+    normal: { category: 'hot' },
+    sensitive: { category: 'trakasserier', sensitive: true },
+    serious: { category: 'vald', weapon: true, severity: 4 },
+  };
+  for (const [user, row] of Object.entries(EXPECTED)) {
+    const c = await L.as(user);
+    for (const ep of INCIDENT_WRITES) {
+      for (const kind of KINDS) {
+        if (expectedStatus(row[kind], ep) !== ep.ok) continue;
+        let id = fixtures[kind].id;
+        if (ep.fresh) {
+          const inc = await report(rep, kindFields[kind]);
+          created.push({ id: inc.id, kind });
+          id = inc.id;
+        }
+        const body = ep.body();
+        if (ep.name.includes('measures') && ep.method === 'POST') body.responsible_user_id = c.me.id;
+        const r = await c.request(ep.method, ep.path(id, kind), { body });
+        checkStatus(r, ep.ok, `${user} ${ep.name} ${kind}`);
+      }
+    }
+  }
+});
+
+test('GET /inbox: only visible incidents, redacted', async () => {
+  for (const [user, row] of Object.entries(EXPECTED)) {
+    const c = await L.as(user);
+    const r = await c.get('/inbox');
+    if (!checkStatus(r, 200, `${user} GET /inbox`)) continue;
+    const kindOf = new Map(created.map((x) => [x.id, x.kind]));
+    for (const item of r.json.items) {
+      const kind = kindOf.get(item.incident?.id);
+      if (!kind) continue;
+      const access = row[kind];
+      const what = `${user} inbox ${item.reason} ${kind}#${item.incident.id}`;
+      if (check(access !== NONE, `${what}: invisible incident in the inbox`, { leak: true })) {
+        checkFields(item.incident, access, what, { read: false });
+      }
+    }
+  }
+});
+
+test('non-incident endpoints × roles', async () => {
+  const admin = await L.as('admin');
+  const users = (await admin.get('/users')).json.items;
+  const target = users.find((u) => u.username === 'medarbetare.vaster.vux');
+  const units = (await admin.get('/units')).json.items;
+  const avd = units.find((u) => u.kind === 'avdelning');
+  const otherChef = users.find((u) => u.username === 'chef.vaster.vux');
+  let seq = 0;
+  for (const user of Object.keys(EXPECTED)) {
+    const c = await L.as(user);
+    const isAdmin = ADMIN_ONLY.has(user);
+    const n = ++seq;
+    const cases = [
+      ['GET /me', () => c.get('/me'), 200],
+      ['GET /units', () => c.get('/units'), 200],
+      ['GET /colleagues', () => c.get('/colleagues'), 200],
+      ['GET /users', () => c.get('/users'), isAdmin ? 200 : 403],
+      ['POST /users', () => c.post('/users', { username: `matris.${n}`, display_name: 'Matris', email: `m${n}@storasa.example`, unit_id: target.unit_id, password: 'langt-losenord-123' }), isAdmin ? 201 : 403],
+      ['PATCH /users/{id}', () => c.patch(`/users/${target.id}`, { display_name: `Namn ${n}` }), isAdmin ? 200 : 403],
+      ['POST /units', () => c.post('/units', { parent_id: avd.id, kind: 'enhet', name: `Matrisenhet ${n}` }), isAdmin ? 201 : 403],
+      ['PATCH /units/{id}', () => c.patch(`/units/${avd.id}`, { name: avd.name }), isAdmin ? 200 : 403],
+      ['GET /audit', () => c.get('/audit?limit=500'), AUDIT_READERS.has(user) ? 200 : 403],
+      ['GET /audit/verify', () => c.get('/audit/verify'), isAdmin ? 200 : 403],
+    ];
+    for (const [name, run, want] of cases) checkStatus(await run(), want, `${user} ${name}`);
+    // Grants: the admin adds one and deletes it again; others may do neither.
+    const g = await c.post(`/users/${target.id}/grants`, { role: 'skyddsombud', unit_id: target.unit_id });
+    checkStatus(g, isAdmin ? 201 : 403, `${user} POST /users/{id}/grants`);
+    if (isAdmin && g.status === 201) {
+      checkStatus(await c.del(`/users/${target.id}/grants/${g.json.id}`), 204, `${user} DELETE /users/{id}/grants/{gid}`);
+    } else if (!isAdmin) {
+      checkStatus(await c.del(`/users/${otherChef.id}/grants/${otherChef.grants[0].id}`), 403,
+        `${user} DELETE /users/{id}/grants/{gid}`);
+    }
+    // Self-escalation is refused.
+    if (!isAdmin) {
+      const esc = await c.post(`/users/${c.me.id}/grants`, { role: 'admin', unit_id: c.me.unit_id });
+      checkStatus(esc, 403, `${user} grants itself admin`);
+      const me = await c.get('/me');
+      check(!me.json.roles.includes('admin'), `${user} became admin`, { leak: true });
+    }
+  }
+  const stillThere = (await admin.get('/users')).json.items.find((u) => u.id === otherChef.id);
+  check(JSON.stringify(stillThere.grants) === JSON.stringify(otherChef.grants), 'refused grant deletions changed grants', { leak: true });
+  // The säkerhetssamordnare's audit view stays within the förvaltning.
+  const norrIds = new Set(created.map((x) => x.id));
+  const soder = await (await L.as('sakerhet.soder')).get('/audit?limit=500');
+  const foreign = (soder.json?.items ?? []).filter((a) => a.target_type === 'incident' && norrIds.has(a.target_id));
+  check(foreign.length === 0, `sakerhet.soder reads ${foreign.length} audit records about Norra incidents`, { leak: true });
+  const norr = await (await L.as('sakerhet.norr')).get('/audit?limit=500');
+  check((norr.json?.items ?? []).some((a) => a.target_type === 'incident' && norrIds.has(a.target_id)),
+    'sakerhet.norr sees audit records about Norra incidents');
+});
+
+test('unauthenticated: 401 on every /api/v1 endpoint except login', async () => {
+  const anon = new Client(srv);
+  const id = fixtures.normal.id;
+  const mid = measureOf.normal;
+  const eps = [
+    ['POST', '/auth/logout', {}], ['GET', '/me'], ['GET', '/units'],
+    ['POST', '/units', { parent_id: 1, kind: 'enhet', name: 'X' }], ['PATCH', '/units/1', { name: 'X' }],
+    ['GET', '/colleagues'], ['GET', '/users'],
+    ['POST', '/users', { username: 'anon', display_name: 'A', email: 'a@x.example', unit_id: 1, password: 'langt-losenord-123' }],
+    ['PATCH', '/users/1', { display_name: 'X' }], ['POST', '/users/1/grants', { role: 'admin', unit_id: 1 }],
+    ['DELETE', '/users/1/grants/1'], ['GET', '/incidents'],
+    ['POST', '/incidents', { category: 'hot', occurred_at: '2026-01-01T10:00:00Z' }],
+    ['GET', `/incidents/${id}`], ['PATCH', `/incidents/${id}`, { severity: 4 }],
+    ['POST', `/incidents/${id}/transitions`, { action: 'acknowledge' }],
+    ['POST', `/incidents/${id}/notes`, { text: 'x' }],
+    ['POST', `/incidents/${id}/measures`, { title: 'x', responsible_user_id: 1, due_date: dateIn(3) }],
+    ['PATCH', `/incidents/${id}/measures/${mid}`, { status: 'klar' }],
+    ['GET', '/inbox'], ['GET', '/audit'], ['GET', '/audit/verify'],
+  ];
+  for (const [method, path, body] of eps) {
+    const r = await anon.request(method, path, body ? { body } : {});
+    checkStatus(r, 401, `anonymous ${method} ${path}`);
+    check(typeof r.json?.error?.code === 'string', `anonymous ${method} ${path}: error format`);
+  }
+});
+
+test('the matrix found no leaks and no mismatches', () => {
+  assert.ok(checks > 500, `only ${checks} checks ran`);
+  assert.deepEqual(leaks, [], `${leaks.length} leaks`);
+  assert.deepEqual(mismatches, [], `${mismatches.length} mismatches`);
+});
