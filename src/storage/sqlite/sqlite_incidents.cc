@@ -182,7 +182,7 @@ Status SqliteTx::UpdateIncident(const Incident& incident, int64_t expected_versi
   exists.BindInt(incident.id);
   TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
   if (!found) return Status::NotFound("incident.not_found");
-  return Status::Conflict("incident.version_conflict");
+  return Status::Conflict("incident.stale_version");
 }
 
 Result<std::vector<Incident>> SqliteTx::ListIncidents(const IncidentQuery& query) {
