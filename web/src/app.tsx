@@ -1,0 +1,146 @@
+// The application: language, session and routing.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { errorMessage, fetchMe, logout, setApiLang, setUnauthorizedHandler } from './api';
+import { ErrorMessage } from './components/Alert';
+import { Layout } from './components/Layout';
+import { clearReferenceData } from './data';
+import { clearDraft } from './draft';
+import { dictionaries, initialLang, LangContext, storeLang, type Lang } from './i18n';
+import { Admin } from './pages/Admin';
+import { IncidentDetail } from './pages/IncidentDetail';
+import { Incidents } from './pages/Incidents';
+import { Inbox } from './pages/Inbox';
+import { Login } from './pages/Login';
+import { NotFound } from './pages/NotFound';
+import { Report } from './pages/Report';
+import { Start } from './pages/Start';
+import { matchRoute, navigate, paths, useLocation } from './router';
+import { hasRole, handlesIncidents, SessionContext } from './session';
+import type { Me } from './types';
+
+type SessionState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'out'; expired: boolean } |
+  { state: 'in'; me: Me };
+
+/** Where to go after signing in: a safe in-app path only. */
+function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next') ?? '';
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith(paths.login) ? next : paths.start;
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [session, setSession] = useState<SessionState>({ state: 'loading' });
+  const loc = useLocation();
+  const route = matchRoute(loc.pathname);
+
+  const langState = useMemo(() => ({
+    lang,
+    t: dictionaries[lang],
+    setLang: (l: Lang) => {
+      storeLang(l);
+      setApiLang(l);
+      setLangState(l);
+    },
+  }), [lang]);
+
+  useEffect(() => {
+    storeLang(lang);
+    setApiLang(lang);
+  }, []);
+
+  const load = () => {
+    setSession({ state: 'loading' });
+    fetchMe().then(
+      (me) => setSession(me ? { state: 'in', me } : { state: 'out', expired: false }),
+      (err: unknown) => setSession({ state: 'error', message: errorMessage(err) }),
+    );
+  };
+
+  useEffect(() => {
+    load();
+    setUnauthorizedHandler(() => {
+      clearReferenceData();
+      setSession({ state: 'out', expired: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, []);
+
+  // Keep the URL in step with the session.
+  useEffect(() => {
+    if (session.state === 'out' && route.name !== 'login') {
+      const here = loc.pathname + loc.search;
+      const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+      navigate(paths.login + next, { replace: true });
+    } else if (session.state === 'in' && route.name === 'login') {
+      navigate(nextPath(loc.search), { replace: true });
+    }
+  }, [session.state, route.name]);
+
+  const onLogin = (me: Me) => {
+    clearReferenceData();
+    setSession({ state: 'in', me });
+  };
+
+  const onLogout = async () => {
+    const me = session.state === 'in' ? session.me : null;
+    try {
+      await logout();
+    } catch {
+      // The session is gone either way.
+    }
+    if (me) clearDraft(me.id);
+    clearReferenceData();
+    setSession({ state: 'out', expired: false });
+    navigate(paths.login, { replace: true });
+  };
+
+  const t = dictionaries[lang];
+  let content;
+  if (session.state === 'loading') {
+    content = <p class="page loading" role="status">{t.common.loading}</p>;
+  } else if (session.state === 'error') {
+    content = (
+      <div class="page">
+        <h1 class="page-title">{t.common.error}</h1>
+        <ErrorMessage>{session.message}</ErrorMessage>
+        <button type="button" class="button button--primary" onClick={load}>{t.common.retry}</button>
+      </div>
+    );
+  } else if (session.state === 'out') {
+    content = <Login onLogin={onLogin} expired={session.expired} />;
+  } else {
+    const me = session.me;
+    switch (route.name) {
+      case 'login':
+      case 'start':
+        content = <Start />;
+        break;
+      case 'report':
+        content = <Report />;
+        break;
+      case 'incidents':
+        content = <Incidents />;
+        break;
+      case 'incident':
+        content = <IncidentDetail key={route.id} id={route.id} />;
+        break;
+      case 'inbox':
+        content = handlesIncidents(me) ? <Inbox /> : <NotFound />;
+        break;
+      case 'admin':
+        content = hasRole(me, 'admin') ? <Admin /> : <NotFound />;
+        break;
+      default:
+        content = <NotFound />;
+    }
+  }
+
+  const me = session.state === 'in' ? session.me : null;
+  return (
+    <LangContext.Provider value={langState}>
+      <SessionContext.Provider value={me ? { me, logout: onLogout } : null}>
+        <Layout me={me} onLogout={onLogout}>{content}</Layout>
+      </SessionContext.Provider>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+// What waits on a chef or säkerhetssamordnare, grouped by why.
+import { useT } from '../i18n';
+import type { InboxItem, InboxReason } from '../types';
+import { Deadline } from './Deadline';
+import { IncidentRow } from './IncidentRow';
+
+/** A count shown as a badge, read as "(3)". */
+export function Count({ n }: { n: number }) {
+  return (
+    <span class="count">
+      <span class="visually-hidden">(</span>{n}<span class="visually-hidden">)</span>
+    </span>
+  );
+}
+
+const ORDER: InboxReason[] = ['new', 'serious', 'overdue_measure', 'my_measure'];
+
+export function InboxView({ items, headingLevel = 2 }: { items: InboxItem[]; headingLevel?: 2 | 3 }) {
+  const t = useT();
+  if (items.length === 0) return <p class="empty">{t.inbox.empty}</p>;
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div class="inbox">
+      {ORDER.map((reason) => {
+        const group = items.filter((i) => i.reason === reason);
+        if (group.length === 0) return null;
+        const id = `inbox-${reason}`;
+        return (
+          <section key={reason} class={`inbox-group inbox-group--${reason}`} aria-labelledby={id}>
+            <H id={id} class="inbox-heading">
+              {t.inboxReason[reason]} <Count n={group.length} />
+            </H>
+            <ul class="incident-list">
+              {group.map((item) => (
+                <IncidentRow
+                  key={`${reason}-${item.incident.id}-${item.measure?.id ?? 0}`}
+                  incident={item.incident}
+                  extra={item.measure && (
+                    <p class="incident-row-measure">
+                      {t.inbox.measure(item.measure.title)}
+                      {' · '}
+                      <Deadline due={item.measure.due_date} />
+                    </p>
+                  )}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// The frame of every page: skip link, header with language switch and main
+// navigation, and the main landmark.
+import type { ComponentChildren } from 'preact';
+import { useLang } from '../i18n';
+import { paths, useLocation } from '../router';
+import { handlesIncidents, hasRole, seesOthersIncidents } from '../session';
+import type { Me } from '../types';
+import { Link } from './Link';
+
+interface Props {
+  me: Me | null;
+  onLogout: () => void;
+  children: ComponentChildren;
+}
+
+function Logo() {
+  return (
+    <svg class="brand-logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M16 2 4 6v9c0 7.5 5.1 13.3 12 15 6.9-1.7 12-7.5 12-15V6L16 2z" />
+      <path fill="#fff" d="m14 20.2-4.6-4.6 1.8-1.8 2.8 2.8 6.8-6.8 1.8 1.8z" />
+    </svg>
+  );
+}
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useLang();
+  return (
+    <div class="lang-switch" role="group" aria-label={t.layout.language}>
+      <button type="button" lang="sv" class="lang-button" aria-pressed={lang === 'sv'}
+        onClick={() => setLang('sv')}>Svenska</button>
+      <button type="button" lang="en" class="lang-button" aria-pressed={lang === 'en'}
+        onClick={() => setLang('en')}>English</button>
+    </div>
+  );
+}
+
+function Nav({ me }: { me: Me }) {
+  const { t } = useLang();
+  const loc = useLocation();
+  const items: { href: string; label: string; primary?: boolean; match: (p: string) => boolean }[] = [
+    { href: paths.start, label: t.nav.start, match: (p) => p === '/' },
+  ];
+  if (handlesIncidents(me)) {
+    items.push({ href: paths.inbox, label: t.nav.inbox, match: (p) => p === paths.inbox });
+  }
+  items.push({
+    href: paths.incidents,
+    label: seesOthersIncidents(me) ? t.nav.incidents : t.nav.myReports,
+    match: (p) => p.startsWith(paths.incidents),
+  });
+  if (hasRole(me, 'admin')) {
+    items.push({ href: paths.admin, label: t.nav.admin, match: (p) => p === paths.admin });
+  }
+  items.push({ href: paths.report, label: t.nav.report, primary: true, match: (p) => p === paths.report });
+  return (
+    <nav class="main-nav" aria-label={t.layout.mainNav}>
+      <ul class="main-nav-list">
+        {items.map((i) => {
+          const current = i.match(loc.pathname);
+          return (
+            <li key={i.href}>
+              <Link
+                href={i.href}
+                class={`nav-link${i.primary ? ' nav-link--primary' : ''}`}
+                aria-current={current ? 'page' : undefined}
+              >
+                {i.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ me, onLogout, children }: Props) {
+  const { t } = useLang();
+  return (
+    <>
+      <a class="skip-link" href="#main">{t.layout.skipLink}</a>
+      <header class="site-header">
+        <div class="header-bar">
+          <Link href={paths.start} class="brand">
+            <Logo />
+            <span class="brand-name">{t.appName}</span>
+          </Link>
+          <div class="header-tools">
+            <LanguageSwitch />
+            {me && (
+              <>
+                <span class="header-user">
+                  <span class="visually-hidden">{t.layout.loggedInAs(me.display_name)}</span>
+                  <span aria-hidden="true">{me.display_name}</span>
+                </span>
+                <button type="button" class="button button--quiet header-logout" onClick={onLogout}>
+                  {t.layout.logout}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+        {me && <Nav me={me} />}
+      </header>
+      <main id="main" class="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <p>{t.appName} – {t.tagline}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// Händelse: one incident — facts, handling, measures, notes and logbook.
+import { useState } from 'preact/hooks';
+import { getIncident } from '../api';
+import { ErrorMessage, LiveStatus, Loading } from '../components/Alert';
+import { Assessment } from '../components/incident/Assessment';
+import { Facts } from '../components/incident/Facts';
+import { Logbook } from '../components/incident/Logbook';
+import { Measures } from '../components/incident/Measures';
+import { Notes } from '../components/incident/Notes';
+import { Workflow } from '../components/incident/Workflow';
+import { Link } from '../components/Link';
+import { Page } from '../components/Page';
+import { SensitiveBadge, SeverityText, StatusBadge } from '../components/StatusBadge';
+import { loadColleagues } from '../data';
+import { useLoad } from '../hooks';
+import { useT } from '../i18n';
+import { paths } from '../router';
+
+export function IncidentDetail({ id }: { id: number }) {
+  const t = useT();
+  const incident = useLoad(() => getIncident(id), [id]);
+  const [message, setMessage] = useState('');
+  const manage = incident.data?.access.manage ?? false;
+  const colleagues = useLoad(() => (manage ? loadColleagues() : Promise.resolve([])), [manage]);
+
+  const changed = (msg: string) => {
+    setMessage(msg);
+    incident.reload();
+  };
+
+  const i = incident.data;
+  const heading = i ? `${t.detail.title(i.id)}: ${t.category[i.category] ?? i.category}` : t.detail.title(id);
+
+  return (
+    <Page title={t.detail.title(id)} heading={heading} wide>
+      <p class="back-link"><Link href={paths.incidents}>← {t.detail.back}</Link></p>
+      <ErrorMessage>{incident.error}</ErrorMessage>
+      {incident.loading && !i && <Loading />}
+      <LiveStatus message={message} />
+      {i && (
+        <>
+          <div class="incident-tags">
+            <StatusBadge status={i.status} />
+            <SeverityText severity={i.severity} />
+            {i.sensitive && <SensitiveBadge />}
+          </div>
+          <div class="detail-grid">
+            <div class="detail-side">
+              {i.access.manage && <Workflow incident={i} onChanged={changed} />}
+              {i.access.manage && <Assessment incident={i} onChanged={changed} />}
+            </div>
+            <div class="detail-main">
+              <Facts incident={i} />
+              {i.measures && (
+                <Measures incident={i} colleagues={colleagues.data ?? []} onChanged={changed} />
+              )}
+              {(i.notes || i.access.annotate) && <Notes incident={i} onChanged={changed} />}
+              {i.log && <Logbook log={i.log} measures={i.measures ?? []} />}
+            </div>
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,83 @@
+// History routing. The server serves index.html for every non-API path, so
+// every route below can be opened directly or reloaded.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'start' }
+  | { name: 'report' }
+  | { name: 'incidents' }
+  | { name: 'incident'; id: number }
+  | { name: 'inbox' }
+  | { name: 'admin' }
+  | { name: 'notFound' };
+
+export const paths = {
+  login: '/login',
+  start: '/',
+  report: '/rapportera',
+  incidents: '/handelser',
+  incident: (id: number) => `/handelser/${id}`,
+  inbox: '/att-hantera',
+  admin: '/admin',
+};
+
+export function matchRoute(pathname: string): Route {
+  const p = pathname.replace(/\/+$/, '') || '/';
+  if (p === '/') return { name: 'start' };
+  if (p === paths.login) return { name: 'login' };
+  if (p === paths.report) return { name: 'report' };
+  if (p === paths.incidents) return { name: 'incidents' };
+  if (p === paths.inbox) return { name: 'inbox' };
+  if (p === paths.admin) return { name: 'admin' };
+  const m = /^\/handelser\/(\d+)$/.exec(p);
+  if (m) return { name: 'incident', id: Number(m[1]) };
+  return { name: 'notFound' };
+}
+
+export interface Location {
+  pathname: string;
+  search: string;
+  /** How many in-app navigations have happened; 0 on first load. */
+  count: number;
+}
+
+let navCount = 0;
+const listeners = new Set<() => void>();
+
+function current(): Location {
+  return { pathname: window.location.pathname, search: window.location.search, count: navCount };
+}
+
+function notify(): void {
+  navCount += 1;
+  for (const l of listeners) l();
+}
+
+window.addEventListener('popstate', notify);
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  const here = window.location.pathname + window.location.search;
+  if (to === here && !opts.replace) return;
+  if (opts.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (!opts.replace) window.scrollTo(0, 0);
+  notify();
+}
+
+export function useLocation(): Location {
+  const [loc, setLoc] = useState(current);
+  useEffect(() => {
+    const l = () => setLoc(current());
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  return loc;
+}
+
+/** True for a plain left click that the app should handle itself. */
+export function isPlainClick(e: MouseEvent): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
+}
