@@ -68,12 +68,10 @@ export function Dialog({ open, title, onClose, children }: Props) {
         onClose();
       }}
     >
-      {open && (
-        <div class="dialog-body">
-          <h2 id={titleId} class="dialog-title">{title}</h2>
-          {children}
-        </div>
-      )}
+      <div class="dialog-body">
+        <h2 id={titleId} class="dialog-title">{title}</h2>
+        {open && children}
+      </div>
     </dialog>
   );
 }

@@ -3,6 +3,8 @@ import { useT } from '../i18n';
 import type { InboxItem, InboxReason } from '../types';
 import { Deadline } from './Deadline';
 import { IncidentRow } from './IncidentRow';
+import { Link } from './Link';
+import { paths } from '../router';
 
 /** A count shown as a badge, read as "(3)". */
 export function Count({ n }: { n: number }) {
@@ -15,7 +17,14 @@ export function Count({ n }: { n: number }) {
 
 const ORDER: InboxReason[] = ['new', 'serious', 'overdue_measure', 'my_measure'];
 
-export function InboxView({ items, headingLevel = 2 }: { items: InboxItem[]; headingLevel?: 2 | 3 }) {
+interface Props {
+  items: InboxItem[];
+  headingLevel?: 2 | 3;
+  /** Show at most this many per group, with a link to the full inbox. */
+  maxPerGroup?: number;
+}
+
+export function InboxView({ items, headingLevel = 2, maxPerGroup }: Props) {
   const t = useT();
   if (items.length === 0) return <p class="empty">{t.inbox.empty}</p>;
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -31,7 +40,7 @@ export function InboxView({ items, headingLevel = 2 }: { items: InboxItem[]; hea
               {t.inboxReason[reason]} <Count n={group.length} />
             </H>
             <ul class="incident-list">
-              {group.map((item) => (
+              {group.slice(0, maxPerGroup ?? group.length).map((item) => (
                 <IncidentRow
                   key={`${reason}-${item.incident.id}-${item.measure?.id ?? 0}`}
                   incident={item.incident}
@@ -45,6 +54,11 @@ export function InboxView({ items, headingLevel = 2 }: { items: InboxItem[]; hea
                 />
               ))}
             </ul>
+            {maxPerGroup !== undefined && group.length > maxPerGroup && (
+              <p class="show-all">
+                <Link href={paths.inbox}>{t.inbox.showAll(t.inboxReason[reason], group.length)}</Link>
+              </p>
+            )}
           </section>
         );
       })}

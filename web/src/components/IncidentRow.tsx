@@ -15,7 +15,7 @@ export function IncidentRow({ incident, extra }: { incident: Incident; extra?: C
       <div class="incident-row-main">
         <Link href={paths.incident(i.id)} class="incident-row-link">
           {t.category[i.category] ?? i.category}
-          <span class="visually-hidden">, {t.detail.title(i.id)}</span>
+          <span class="row-id">{t.detail.title(i.id)}</span>
         </Link>
         <p class="incident-row-meta">
           <time dateTime={i.occurred_at}>{formatDateTime(i.occurred_at)}</time>

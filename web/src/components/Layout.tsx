@@ -22,15 +22,15 @@ function Logo() {
   );
 }
 
+/** One button that switches to the other language, named in that language. */
 function LanguageSwitch() {
-  const { lang, setLang, t } = useLang();
+  const { lang, setLang } = useLang();
+  const other = lang === 'sv' ? 'en' : 'sv';
   return (
-    <div class="lang-switch" role="group" aria-label={t.layout.language}>
-      <button type="button" lang="sv" class="lang-button" aria-pressed={lang === 'sv'}
-        onClick={() => setLang('sv')}>Svenska</button>
-      <button type="button" lang="en" class="lang-button" aria-pressed={lang === 'en'}
-        onClick={() => setLang('en')}>English</button>
-    </div>
+    <button type="button" lang={other} class="button button--secondary button--small lang-switch"
+      onClick={() => setLang(other)}>
+      {other === 'en' ? 'English' : 'Svenska'}
+    </button>
   );
 }
 

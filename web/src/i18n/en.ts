@@ -368,6 +368,7 @@ export const en: Dict = {
     empty: 'Nothing is waiting for you right now.',
     count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     groupCount: (label: string, n: number) => `${label} (${n})`,
+    showAll: (label: string, n: number) => `Show all ${n} – ${label}`,
     measure: (title: string) => `Measure: ${title}`,
   },
 

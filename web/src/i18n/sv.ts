@@ -376,6 +376,7 @@ export const sv = {
     empty: 'Inget väntar på dig just nu.',
     count: (n: number) => (n === 1 ? '1 sak' : `${n} saker`),
     groupCount: (label: string, n: number) => `${label} (${n})`,
+    showAll: (label: string, n: number) => `Visa alla ${n} – ${label}`,
     measure: (title: string) => `Åtgärd: ${title}`,
   },
 

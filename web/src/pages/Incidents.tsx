@@ -5,7 +5,6 @@ import { getIncidents } from '../api';
 import { ErrorMessage, Loading } from '../components/Alert';
 import { SelectField, TextField } from '../components/Field';
 import { IncidentRow } from '../components/IncidentRow';
-import { Link } from '../components/Link';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { UnitOptions } from '../components/UnitOptions';
@@ -71,6 +70,9 @@ export function Incidents() {
 
   useEffect(() => setDraft(readFilters(loc.search)), [loc.search]);
 
+  // Filters start folded on a phone unless some are in use.
+  const [filtersOpen] = useState(() => Boolean(current.status || current.category || current.unit ||
+    current.from || current.to) || window.matchMedia('(min-width: 760px)').matches);
   const title = seesOthersIncidents(me) ? t.list.title : t.list.myTitle;
   const filtered = Boolean(current.status || current.category || current.unit || current.from ||
     current.to);
@@ -85,9 +87,8 @@ export function Incidents() {
 
   return (
     <Page title={title} wide>
-      <div class="page-actions">
-        <Link href={paths.report} class="button button--primary">{t.list.reportButton}</Link>
-      </div>
+      <details class="filters-box" open={filtersOpen}>
+        <summary>{t.list.filters}</summary>
       <form class="filters" onSubmit={apply} aria-label={t.list.filters}>
         <SelectField label={t.list.status} value={draft.status} onValue={setF('status')}>
           <option value="">{t.common.all}</option>
@@ -110,6 +111,7 @@ export function Incidents() {
           )}
         </div>
       </form>
+      </details>
 
       <section aria-labelledby="list-heading" aria-busy={list.loading ? 'true' : undefined}>
         <h2 id="list-heading" class="visually-hidden">{title}</h2>

@@ -22,7 +22,7 @@ function InboxSection() {
       </h2>
       <ErrorMessage>{inbox.error}</ErrorMessage>
       {inbox.loading && !inbox.data && <Loading />}
-      {inbox.data && <InboxView items={inbox.data} headingLevel={3} />}
+      {inbox.data && <InboxView items={inbox.data} headingLevel={3} maxPerGroup={5} />}
     </section>
   );
 }

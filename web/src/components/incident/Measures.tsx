@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { addMeasure, errorMessage, updateMeasure } from '../../api';
 import { useT } from '../../i18n';
+import { useSession } from '../../session';
 import { addDays, formatDate, stockholmDate } from '../../time';
 import type { Colleague, Incident, Measure } from '../../types';
 import { ErrorMessage } from '../Alert';
@@ -59,6 +60,7 @@ function MeasureItem({ m, manage, onDone, busy }: {
 
 export function Measures({ incident: i, colleagues, onChanged }: Props) {
   const t = useT();
+  const { me } = useSession();
   const manage = i.access.manage;
   const measures = i.measures ?? [];
   const [title, setTitle] = useState('');
@@ -102,7 +104,11 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
     }
   };
 
-  const sorted = [...colleagues].sort((a, b) => a.display_name.localeCompare(b.display_name, 'sv'));
+  // The responsible may be the manager themself, whether or not /colleagues lists them.
+  const people = colleagues.some((c) => c.id === me.id)
+    ? colleagues
+    : [...colleagues, { id: me.id, display_name: me.display_name, unit_id: me.unit_id }];
+  const sorted = [...people].sort((a, b) => a.display_name.localeCompare(b.display_name, 'sv'));
 
   return (
     <section class="panel" aria-labelledby="measures-heading">
