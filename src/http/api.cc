@@ -113,8 +113,8 @@ HttpResponse HttpApi::Dispatch(const HttpRequest& req, const RouteMatch& match) 
       return ErrorResponse(Status::PermissionDenied("auth.csrf"), lang);
     }
   }
-  Call call{req, match.params, principal ? &*principal : nullptr, app_, lang,
-            config_.secure_cookies};
+  Call call{req,  match.params, principal ? &*principal : nullptr,
+            app_, lang,         config_.secure_cookies};
   Result<HttpResponse> res = match.route->handler(call);
   if (!res.ok()) return ErrorResponse(res.status(), lang);
   return std::move(res).value();

@@ -18,8 +18,8 @@ using PathParams = std::map<std::string, std::string>;
 
 struct Call {
   const HttpRequest& request;
-  PathParams params;               // from "{name}" segments, percent-decoded
-  const Principal* principal;      // non-null on session routes
+  PathParams params;           // from "{name}" segments, percent-decoded
+  const Principal* principal;  // non-null on session routes
   App& app;
   Lang lang;
   bool secure_cookies = false;  // add Secure to Set-Cookie

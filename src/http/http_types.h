@@ -14,8 +14,8 @@ namespace trygg {
 bool HeaderNameEquals(std::string_view a, std::string_view b);
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", … as received (upper case)
-  std::string path;    // the target's path, percent-decoding NOT applied
+  std::string method;                        // "GET", "POST", … as received (upper case)
+  std::string path;                          // the target's path, percent-decoding NOT applied
   std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;

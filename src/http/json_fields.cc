@@ -18,9 +18,7 @@ void FieldReader::Fail(std::string reason, std::string_view field) {
   status_ = Status::InvalidArgument(std::move(reason), std::string(field));
 }
 
-bool FieldReader::Has(std::string_view name) const {
-  return object_.find(name) != object_.end();
-}
+bool FieldReader::Has(std::string_view name) const { return object_.find(name) != object_.end(); }
 
 bool FieldReader::IsNull(std::string_view name) const {
   auto it = object_.find(name);

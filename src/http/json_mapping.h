@@ -5,9 +5,8 @@
 // measure due dates "YYYY-MM-DD". Request parsing lives in json_requests.h.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app/incident_service.h"
 #include "app/user_service.h"

@@ -60,8 +60,7 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"validation.date", {"Ange datum som ÅÅÅÅ-MM-DD", "Give the date as YYYY-MM-DD"}},
       {"validation.length", {"Texten är för lång", "The text is too long"}},
       {"validation.empty", {"Uppgiften får inte vara tom", "This field must not be empty"}},
-      {"time.invalid",
-       {"Ogiltig tidpunkt; ange tidszon", "Invalid time; include a time zone"}},
+      {"time.invalid", {"Ogiltig tidpunkt; ange tidszon", "Invalid time; include a time zone"}},
       {"date.invalid", {"Ogiltigt datum", "Invalid date"}},
       // Incidents.
       {"incident.not_found", {"Händelsen finns inte", "The incident does not exist"}},
@@ -80,10 +79,8 @@ const std::unordered_map<std::string_view, Text>& Table() {
         "The severity cannot be lower than the facts require (a weapon, a death threat or a "
         "serious injury mean at least serious)"}},
       {"incident.severity", {"Allvarlighetsgraden ska vara 1–4", "Severity must be 1–4"}},
-      {"incident.unit",
-       {"Välj en enhet som finns", "Choose an existing unit (an enhet)"}},
-      {"incident.exposed",
-       {"En utsatt person finns inte", "An exposed person does not exist"}},
+      {"incident.unit", {"Välj en enhet som finns", "Choose an existing unit (an enhet)"}},
+      {"incident.exposed", {"En utsatt person finns inte", "An exposed person does not exist"}},
       {"incident.description",
        {"Beskrivningen är för lång (högst 10 000 tecken)",
         "The description is too long (at most 10,000 characters)"}},
@@ -95,8 +92,7 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"note.text",
        {"Skriv en anteckning (högst 10 000 tecken)", "Write a note (at most 10,000 characters)"}},
       {"measure.not_found", {"Åtgärden finns inte", "The measure does not exist"}},
-      {"measure.title",
-       {"Ange en rubrik för åtgärden", "Give the measure a title"}},
+      {"measure.title", {"Ange en rubrik för åtgärden", "Give the measure a title"}},
       {"measure.responsible",
        {"Den ansvariga personen finns inte eller är inte aktiv",
         "The responsible person does not exist or is not active"}},
@@ -106,8 +102,7 @@ const std::unordered_map<std::string_view, Text>& Table() {
        {"Händelsen kan inte avslutas medan åtgärder är öppna",
         "The incident cannot be closed while measures are open"}},
       {"workflow.transition_not_allowed",
-       {"Statusändringen är inte tillåten just nu",
-        "That status change is not allowed now"}},
+       {"Statusändringen är inte tillåten just nu", "That status change is not allowed now"}},
       {"workflow.reason_required",
        {"Ange varför händelsen öppnas igen", "Say why the incident is being reopened"}},
       // Organisation.
@@ -118,23 +113,23 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"unit.kind", {"Okänd eller otillåten enhetstyp", "Unknown or disallowed unit kind"}},
       {"unit.not_found", {"Enheten finns inte", "The unit does not exist"}},
       {"unit.exists",
-       {"Det finns redan en enhet med det namnet här", "A unit with that name already exists here"}},
+       {"Det finns redan en enhet med det namnet här",
+        "A unit with that name already exists here"}},
       // Users and grants.
-      {"user.username",
-       {"Ogiltigt användarnamn", "Invalid username"}},
+      {"user.username", {"Ogiltigt användarnamn", "Invalid username"}},
       {"user.password",
        {"Lösenordet måste ha minst 10 tecken", "The password must have at least 10 characters"}},
       {"user.unit", {"Välj en enhet som finns", "Choose an existing unit"}},
       {"user.display_name", {"Ange ett namn", "Enter a name"}},
       {"user.email", {"Ogiltig e-postadress", "Invalid e-mail address"}},
       {"user.not_found", {"Användaren finns inte", "The user does not exist"}},
-      {"user.exists",
-       {"Användarnamnet är upptaget", "The username is already taken"}},
+      {"user.exists", {"Användarnamnet är upptaget", "The username is already taken"}},
       {"grant.role", {"Okänd roll", "Unknown role"}},
       {"grant.unit", {"Välj en enhet som finns", "Choose an existing unit"}},
       {"grant.not_found", {"Behörigheten finns inte", "The grant does not exist"}},
       {"grant.exists",
-       {"Användaren har redan den rollen på enheten", "The user already has that role on the unit"}},
+       {"Användaren har redan den rollen på enheten",
+        "The user already has that role on the unit"}},
       // Audit.
       {"audit.forbidden",
        {"Du har inte behörighet att läsa loggen", "You are not allowed to read the log"}},
@@ -146,8 +141,7 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"storage.constraint", {"Uppgifterna är inte tillåtna", "The data is not allowed"}},
       {"storage.foreign_key",
        {"Uppgiften hänvisar till något som inte finns", "The data refers to something missing"}},
-      {"storage.append_only",
-       {"Loggen kan inte ändras", "The log cannot be changed"}},
+      {"storage.append_only", {"Loggen kan inte ändras", "The log cannot be changed"}},
       {"storage.not_a_database", {"Databasfilen är skadad", "The database file is damaged"}},
   };
   return *table;
@@ -155,12 +149,16 @@ const std::unordered_map<std::string_view, Text>& Table() {
 
 Text Fallback(StatusCode code) {
   switch (code) {
-    case StatusCode::kInvalidArgument: return {"Ogiltig uppgift", "Invalid input"};
-    case StatusCode::kUnauthenticated: return {"Du behöver logga in", "You need to log in"};
+    case StatusCode::kInvalidArgument:
+      return {"Ogiltig uppgift", "Invalid input"};
+    case StatusCode::kUnauthenticated:
+      return {"Du behöver logga in", "You need to log in"};
     case StatusCode::kPermissionDenied:
       return {"Du har inte behörighet att göra detta", "You are not allowed to do this"};
-    case StatusCode::kNotFound: return {"Finns inte", "Not found"};
-    case StatusCode::kAlreadyExists: return {"Finns redan", "Already exists"};
+    case StatusCode::kNotFound:
+      return {"Finns inte", "Not found"};
+    case StatusCode::kAlreadyExists:
+      return {"Finns redan", "Already exists"};
     case StatusCode::kFailedPrecondition:
       return {"Det går inte att göra detta just nu", "This cannot be done now"};
     case StatusCode::kConflict:
@@ -172,7 +170,8 @@ Text Fallback(StatusCode code) {
       return {"Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
               "The service is temporarily unavailable. Try again shortly."};
     case StatusCode::kOk:
-    case StatusCode::kInternal: break;
+    case StatusCode::kInternal:
+      break;
   }
   return {"Ett internt fel inträffade", "An internal error occurred"};
 }

@@ -73,8 +73,8 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
       result.allowed.push_back(route.method);
     }
   }
-  result.kind = result.allowed.empty() ? RouteMatch::Kind::kNotFound
-                                       : RouteMatch::Kind::kMethodNotAllowed;
+  result.kind =
+      result.allowed.empty() ? RouteMatch::Kind::kNotFound : RouteMatch::Kind::kMethodNotAllowed;
   return result;
 }
 

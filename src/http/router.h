@@ -24,9 +24,9 @@ struct Route {
 struct RouteMatch {
   enum class Kind { kFound, kNotFound, kMethodNotAllowed };
   Kind kind = Kind::kNotFound;
-  const Route* route = nullptr;       // when kFound
-  PathParams params;                  // when kFound
-  std::vector<std::string> allowed;   // when kMethodNotAllowed: methods the path takes
+  const Route* route = nullptr;      // when kFound
+  PathParams params;                 // when kFound
+  std::vector<std::string> allowed;  // when kMethodNotAllowed: methods the path takes
 };
 
 class Router {

@@ -35,14 +35,22 @@ HttpResponse JsonError(int http_status, std::string_view reason, std::string mes
 
 StatusCode CodeForHttp(int http_status) {
   switch (http_status) {
-    case 400: return StatusCode::kInvalidArgument;
-    case 401: return StatusCode::kUnauthenticated;
-    case 403: return StatusCode::kPermissionDenied;
-    case 404: return StatusCode::kNotFound;
-    case 409: return StatusCode::kConflict;
-    case 429: return StatusCode::kResourceExhausted;
-    case 503: return StatusCode::kUnavailable;
-    default: return StatusCode::kInternal;
+    case 400:
+      return StatusCode::kInvalidArgument;
+    case 401:
+      return StatusCode::kUnauthenticated;
+    case 403:
+      return StatusCode::kPermissionDenied;
+    case 404:
+      return StatusCode::kNotFound;
+    case 409:
+      return StatusCode::kConflict;
+    case 429:
+      return StatusCode::kResourceExhausted;
+    case 503:
+      return StatusCode::kUnavailable;
+    default:
+      return StatusCode::kInternal;
   }
 }
 
@@ -50,17 +58,25 @@ StatusCode CodeForHttp(int http_status) {
 
 int HttpStatusFor(StatusCode code) {
   switch (code) {
-    case StatusCode::kInvalidArgument: return 400;
-    case StatusCode::kUnauthenticated: return 401;
-    case StatusCode::kPermissionDenied: return 403;
-    case StatusCode::kNotFound: return 404;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kNotFound:
+      return 404;
     case StatusCode::kAlreadyExists:
     case StatusCode::kFailedPrecondition:
-    case StatusCode::kConflict: return 409;
-    case StatusCode::kResourceExhausted: return 429;
-    case StatusCode::kUnavailable: return 503;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kResourceExhausted:
+      return 429;
+    case StatusCode::kUnavailable:
+      return 503;
     case StatusCode::kOk:
-    case StatusCode::kInternal: break;
+    case StatusCode::kInternal:
+      break;
   }
   return 500;
 }
@@ -80,16 +96,16 @@ HttpResponse ErrorResponse(const Status& status, Lang lang) {
       LooksLikeField(status.detail())) {
     field = status.detail();
   }
-  HttpResponse res = JsonError(http_status, status.reason(),
-                               LocalisedMessage(status.reason(), code, lang), field);
+  HttpResponse res =
+      JsonError(http_status, status.reason(), LocalisedMessage(status.reason(), code, lang), field);
   if (code == StatusCode::kUnavailable) res.SetHeader("Retry-After", "1");
   return res;
 }
 
 HttpResponse HttpErrorResponse(int http_status, std::string_view reason, Lang lang,
                                std::string_view field) {
-  return JsonError(http_status, reason,
-                   LocalisedMessage(reason, CodeForHttp(http_status), lang), field);
+  return JsonError(http_status, reason, LocalisedMessage(reason, CodeForHttp(http_status), lang),
+                   field);
 }
 
 }  // namespace trygg

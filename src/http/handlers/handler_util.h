@@ -1,9 +1,8 @@
 // Small helpers shared by the route handlers: JSON responses, bodies, path ids.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app/context.h"
 #include "http/call.h"

@@ -25,18 +25,16 @@ Result<HttpResponse> ListIncidents(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(IncidentPage page, call.app.incidents().List(Who(call), std::move(q)));
   nlohmann::json items = nlohmann::json::array();
   for (const IncidentView& v : page.items) items.push_back(IncidentJson(v, false));
-  return JsonResponse(200, {{"items", std::move(items)},
-                            {"total", page.total},
-                            {"limit", limit},
-                            {"offset", offset}});
+  return JsonResponse(
+      200,
+      {{"items", std::move(items)}, {"total", page.total}, {"limit", limit}, {"offset", offset}});
 }
 
 Result<HttpResponse> CreateIncident(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(nlohmann::json body, BodyObject(call));
   TRYGG_ASSIGN_OR_RETURN(NewIncident in, ParseNewIncident(body));
   std::vector<Informed> informed;
-  TRYGG_ASSIGN_OR_RETURN(IncidentView view,
-                         call.app.incidents().Create(Who(call), in, &informed));
+  TRYGG_ASSIGN_OR_RETURN(IncidentView view, call.app.incidents().Create(Who(call), in, &informed));
   nlohmann::json told = nlohmann::json::array();
   for (const Informed& i : informed) told.push_back(InformedJson(i));
   return JsonResponse(201, {{"incident", IncidentJson(view, false)}, {"informed", told}});
@@ -61,9 +59,8 @@ Result<HttpResponse> Transition(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(int64_t id, PathId(call, "id"));
   TRYGG_ASSIGN_OR_RETURN(nlohmann::json body, BodyObject(call));
   TRYGG_ASSIGN_OR_RETURN(TransitionRequest in, ParseTransition(body));
-  TRYGG_ASSIGN_OR_RETURN(
-      IncidentView view,
-      call.app.incidents().Transition(Who(call), id, in.action, in.reason, in.version));
+  TRYGG_ASSIGN_OR_RETURN(IncidentView view, call.app.incidents().Transition(
+                                                Who(call), id, in.action, in.reason, in.version));
   return JsonResponse(200, IncidentJson(view, false));
 }
 
@@ -98,7 +95,8 @@ Result<HttpResponse> Inbox(const Call& call) {
   for (const InboxItem& item : inbox) {
     nlohmann::json j = {{"reason", item.reason}, {"incident", IncidentJson(item.incident, false)}};
     if (item.measure) {
-      j["measure"] = MeasureJson(*item.measure, ResponsibleName(call, &item.incident, *item.measure));
+      j["measure"] =
+          MeasureJson(*item.measure, ResponsibleName(call, &item.incident, *item.measure));
     }
     items.push_back(std::move(j));
   }

@@ -1,0 +1,64 @@
+// trygg serve: migrate the database, then run the HTTP server until SIGINT/SIGTERM.
+#include <cstdlib>
+#include <iostream>
+
+#include "app/app.h"
+#include "cli/common.h"
+#include "core/clock.h"
+#include "http/api.h"
+#include "http/server.h"
+
+namespace trygg::cli {
+
+int RunServe(const Args& args) {
+  const std::vector<FlagSpec> spec = {
+      DbFlag(),
+      {"host", "HOST", "address to listen on (default 127.0.0.1)"},
+      {"port", "PORT", "port to listen on, 0 for any free one (default $TRYGG_PORT or 8080)"},
+      {"web", "DIR", "directory of the built web app (default web/dist)"},
+      {"threads", "N", "server threads (default 2)"},
+      {"secure-cookies", "", "mark the session cookie Secure (behind TLS)"},
+  };
+  Flags flags;
+  if (auto exit = ParseFlags(args, spec, "serve [options]",
+                             "Runs the Trygg web server. Migrates the database first.", &flags)) {
+    return *exit;
+  }
+  long long default_port = 8080;
+  if (const char* env = std::getenv("TRYGG_PORT"); env && *env) {
+    default_port = std::atoll(env);
+    if (default_port < 0 || default_port > 65535) {
+      std::cerr << "trygg serve: TRYGG_PORT must be 0–65535\n";
+      return 2;
+    }
+  }
+  Result<long long> port = flags.GetInt("port", default_port, 0, 65535);
+  Result<long long> threads = flags.GetInt("threads", 2, 1, 64);
+  for (const Status& s : {port.status(), threads.status()}) {
+    if (!s.ok()) {
+      std::cerr << "trygg serve: " << s.detail() << "\n";
+      return 2;
+    }
+  }
+
+  const std::string url = DatabaseUrl(flags);
+  Result<std::unique_ptr<Store>> store = OpenMigrated(url);
+  if (!store.ok()) return Fail("serve", store.status());
+
+  SystemClock clock;
+  App app(**store, clock);
+  ApiConfig api_config;
+  api_config.web_dir = flags.Get("web").value_or("web/dist");
+  api_config.secure_cookies = flags.Has("secure-cookies");
+  HttpApi api(app, api_config);
+
+  ServerConfig server_config;
+  server_config.host = flags.Get("host").value_or("127.0.0.1");
+  server_config.port = static_cast<uint16_t>(*port);
+  server_config.threads = static_cast<int>(*threads);
+  Status served = RunServer(api, server_config);
+  if (!served.ok()) return Fail("serve", served);
+  return 0;
+}
+
+}  // namespace trygg::cli

@@ -1,0 +1,17 @@
+// The trygg subcommands; each takes the words after its name and returns the exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace trygg::cli {
+
+using Args = std::vector<std::string>;
+
+int RunServe(const Args& args);        // trygg serve
+int RunMigrate(const Args& args);      // trygg migrate
+int RunSeedDemo(const Args& args);     // trygg seed-demo
+int RunUserAdd(const Args& args);      // trygg user add
+int RunAuditVerify(const Args& args);  // trygg audit verify
+
+}  // namespace trygg::cli

@@ -1,0 +1,259 @@
+// Beast/Asio server: acceptor loop, per-connection session coroutine, graceful stop.
+// The only file in Trygg that includes Boost.Asio/Beast.
+#include "http/server.h"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "http/log.h"
+#include "http/security.h"
+
+namespace trygg {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using namespace std::chrono_literals;
+
+constexpr auto kUseTuple = net::as_tuple(net::use_awaitable);
+constexpr auto kIoTimeout = 30s;
+constexpr auto kStopGrace = 10s;
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool reading = false;  // waiting for a request; touched only on the connection's strand
+};
+
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+HttpRequest ToPlain(const BeastRequest& req, const std::string& remote) {
+  HttpRequest out;
+  out.method = std::string(req.method_string());
+  SplitTarget(req.target(), &out.path, &out.query);
+  for (const auto& field : req) {
+    out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  out.body = req.body();
+  out.remote_address = remote;
+  return out;
+}
+
+BeastResponse ToBeast(HttpResponse res, unsigned version, bool keep_alive, bool head) {
+  BeastResponse out{static_cast<bhttp::status>(res.status), version};
+  for (auto& [name, value] : res.headers) out.insert(name, value);
+  out.set(bhttp::field::server, "Trygg");
+  out.keep_alive(keep_alive);
+  out.body() = std::move(res.body);
+  out.prepare_payload();
+  if (head) out.body().clear();  // Content-Length stays that of the GET
+  return out;
+}
+
+// A co_spawn completion handler that logs an escaped exception.
+auto Report(const char* what) {
+  return [what](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      LogLine(std::string(what) + " failed: " + ex.what());
+    }
+  };
+}
+
+class Server {
+ public:
+  Server(const HttpApi& api, int threads)
+      : api_(api),
+        ioc_(threads),
+        acceptor_(ioc_),
+        signals_(ioc_, SIGINT, SIGTERM),
+        hard_stop_(ioc_) {}
+
+  Status Listen(const std::string& host, uint16_t port) {
+    boost::system::error_code ec;
+    tcp::resolver resolver(ioc_);
+    auto results = resolver.resolve(host, std::to_string(port), ec);
+    if (ec || results.empty()) return Status::Unavailable("cannot resolve " + host);
+    const tcp::endpoint endpoint = results.begin()->endpoint();
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) return Status::Unavailable("cannot listen on " + host + ": " + ec.message());
+    const uint16_t bound = acceptor_.local_endpoint().port();
+    const std::string shown = endpoint.address().is_v6() ? "[" + host + "]" : host;
+    std::cout << "Trygg listening on http://" << shown << ":" << bound << std::endl;
+    return Status::Ok();
+  }
+
+  void Run(int threads) {
+    signals_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (!ec) Stop();
+    });
+    net::co_spawn(ioc_, Accept(), Report("acceptor"));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back([this] { ioc_.run(); });
+    ioc_.run();
+    for (std::thread& t : pool) t.join();
+  }
+
+ private:
+  net::awaitable<void> Accept() {
+    while (!stopping_) {
+      auto [ec, socket] = co_await acceptor_.async_accept(net::make_strand(ioc_), kUseTuple);
+      if (ec) {
+        if (stopping_ || ec == net::error::operation_aborted) break;
+        continue;  // e.g. too many open files: keep serving the others
+      }
+      auto conn = std::make_shared<Connection>(std::move(socket));
+      {
+        std::lock_guard lock(mu_);
+        conns_.insert(conn);
+      }
+      net::co_spawn(conn->stream.get_executor(), Session(conn), Report("session"));
+    }
+  }
+
+  net::awaitable<void> Session(std::shared_ptr<Connection> conn) {
+    boost::system::error_code ignored;
+    const std::string remote =
+        conn->stream.socket().remote_endpoint(ignored).address().to_string(ignored);
+    beast::flat_buffer buffer;
+    while (!stopping_) {
+      if (!co_await ServeOne(*conn, buffer, remote)) break;
+    }
+    conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn->stream.close();
+    Forget(conn);
+  }
+
+  // Reads one request and writes its response; false when the connection
+  // should close.
+  net::awaitable<bool> ServeOne(Connection& conn, beast::flat_buffer& buffer,
+                                const std::string& remote) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(16 * 1024);
+    parser.body_limit(kMaxBodyBytes);
+    conn.stream.expires_after(kIoTimeout);
+    conn.reading = true;
+    auto [hec, hn] = co_await bhttp::async_read_header(conn.stream, buffer, parser, kUseTuple);
+    conn.reading = false;
+    if (hec == bhttp::error::body_limit) co_return co_await TooLarge(conn, parser.get());
+    if (hec) co_return co_await MaybeBadRequest(conn, hec);
+    if (parser.get()[bhttp::field::expect] == "100-continue") {
+      if (parser.content_length() && *parser.content_length() > kMaxBodyBytes) {
+        co_return co_await TooLarge(conn, parser.get());
+      }
+      BeastResponse cont{bhttp::status::continue_, parser.get().version()};
+      auto [cec, cn] = co_await bhttp::async_write(conn.stream, cont, kUseTuple);
+      if (cec) co_return false;
+    }
+    conn.stream.expires_after(kIoTimeout);
+    auto [ec, n] = co_await bhttp::async_read(conn.stream, buffer, parser, kUseTuple);
+    if (ec == bhttp::error::body_limit) co_return co_await TooLarge(conn, parser.get());
+    if (ec) co_return co_await MaybeBadRequest(conn, ec);
+
+    BeastRequest req = parser.release();
+    const bool head = req.method() == bhttp::verb::head;
+    const bool keep_alive = req.keep_alive() && !stopping_;
+    HttpResponse res = api_.Handle(ToPlain(req, remote));
+    conn.stream.expires_after(kIoTimeout);
+    auto [wec, wn] = co_await beast::async_write(
+        conn.stream,
+        bhttp::message_generator(ToBeast(std::move(res), req.version(), keep_alive, head)),
+        kUseTuple);
+    co_return !wec && keep_alive;
+  }
+
+  net::awaitable<bool> TooLarge(Connection& conn, const BeastRequest& header) {
+    HttpRequest plain;
+    for (const auto& field : header) {
+      plain.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    LogLine(std::string(header.method_string()) + " body-too-large 413");
+    conn.stream.expires_after(kIoTimeout);
+    co_await beast::async_write(
+        conn.stream,
+        bhttp::message_generator(ToBeast(HttpApi::TooLarge(plain), header.version(), false, false)),
+        kUseTuple);
+    co_return false;
+  }
+
+  // A malformed request gets 400; a closed, timed-out or cancelled one nothing.
+  net::awaitable<bool> MaybeBadRequest(Connection& conn, const boost::system::error_code& ec) {
+    const bool quiet = ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+                       ec == net::error::operation_aborted || ec == net::error::eof ||
+                       ec == net::error::connection_reset || ec == bhttp::error::partial_message;
+    if (quiet) co_return false;
+    HttpResponse res;
+    res.status = 400;
+    res.SetHeader("Content-Type", "text/plain; charset=utf-8");
+    res.body = "Bad Request\n";
+    AddSecurityHeaders(res);
+    conn.stream.expires_after(kIoTimeout);
+    co_await beast::async_write(conn.stream,
+                                bhttp::message_generator(ToBeast(std::move(res), 11, false, false)),
+                                kUseTuple);
+    co_return false;
+  }
+
+  void Forget(const std::shared_ptr<Connection>& conn) {
+    std::lock_guard lock(mu_);
+    conns_.erase(conn);
+    if (stopping_ && conns_.empty()) hard_stop_.cancel();
+  }
+
+  void Stop() {
+    LogLine("stopping");
+    stopping_ = true;
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    std::lock_guard lock(mu_);
+    for (const auto& conn : conns_) {
+      net::post(conn->stream.get_executor(), [conn] {
+        if (conn->reading) conn->stream.cancel();
+      });
+    }
+    if (conns_.empty()) return;
+    hard_stop_.expires_after(kStopGrace);
+    hard_stop_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) ioc_.stop();
+    });
+  }
+
+  const HttpApi& api_;
+  net::io_context ioc_;
+  tcp::acceptor acceptor_;
+  net::signal_set signals_;
+  net::steady_timer hard_stop_;
+  std::atomic<bool> stopping_{false};
+  std::mutex mu_;
+  std::set<std::shared_ptr<Connection>> conns_;
+};
+
+}  // namespace
+
+Status RunServer(const HttpApi& api, const ServerConfig& config) {
+  const int threads = config.threads < 1 ? 1 : config.threads;
+  Server server(api, threads);
+  TRYGG_RETURN_IF_ERROR(server.Listen(config.host, config.port));
+  server.Run(threads);
+  LogLine("stopped");
+  return Status::Ok();
+}
+
+}  // namespace trygg
