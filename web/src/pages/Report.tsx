@@ -24,6 +24,13 @@ import {
   type Severity,
 } from '../types';
 
+/** The confirmation names the chef first, then skyddsombud, then the rest. */
+const ROLE_ORDER = ['chef', 'skyddsombud', 'sakerhetssamordnare'];
+const roleOrder = (role: string) => {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? ROLE_ORDER.length : i;
+};
+
 export function Report() {
   const t = useT();
   const { me } = useSession();
@@ -96,7 +103,9 @@ export function Report() {
   };
 
   if (result) {
-    const people = result.informed.map((p) => ({ role: p.role, name: p.display_name }));
+    const people = [...result.informed]
+      .sort((a, b) => roleOrder(a.role) - roleOrder(b.role))
+      .map((p) => ({ role: p.role, name: p.display_name }));
     return (
       <Page title={t.report.title}>
         <section class="confirmation" data-testid="report-confirmation" aria-labelledby="confirm-title">
