@@ -1,6 +1,7 @@
 // The authorization matrix: every endpoint × every role, one user inside the
-// scope and one outside, against three fixture incidents in Norra / Ekonomiskt
-// bistånd (normal, sensitive, serious), reported by medarbetare.norr.eb.
+// scope and one outside, against four fixture incidents in Norra / Ekonomiskt
+// bistånd reported by medarbetare.norr.eb: normal, sensitive, serious, and a
+// sensitive one that also names medarbetare.norr.bou (another unit) as exposed.
 //
 // The expected access is data (EXPECTED below, from docs/domain.md "Who sees
 // what" and src/domain/visibility.h). Every comparison is one check; a check
@@ -9,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { Client, listAll, dateIn } from './lib/client.mjs';
+import { Client, listAll, dateIn, auditAll } from './lib/client.mjs';
 import {
   Logins, report, ALWAYS_FIELDS, DETAIL_FIELDS, PERPETRATOR_FIELDS, PERPETRATOR_NOTE_FIELDS, ACCESS_FLAGS,
 } from './lib/fixtures.mjs';
@@ -24,19 +25,20 @@ const MANAGER = A(true, true, true, true, true);     // chef in scope
 const SAKERHET = A(true, true, true, true, false);   // säkerhetssamordnare of the förvaltning
 const OMBUD = A(true, false, false, true, false);    // skyddsombud covering the unit
 
-const KINDS = ['normal', 'sensitive', 'serious'];
-const all = (a) => ({ normal: a, sensitive: a, serious: a });
+const KINDS = ['normal', 'sensitive', 'serious', 'exposed'];
+const all = (a) => ({ normal: a, sensitive: a, serious: a, exposed: a });
 
 export const EXPECTED = {
   'medarbetare.norr.eb': all(INVOLVED),                    // the reporter
   'medarbetare.norr.eb2': all(NONE),                       // same unit, not involved
   'medarbetare.norr.rec': all(NONE),
+  'medarbetare.norr.bou': { ...all(NONE), exposed: INVOLVED },  // exposed, from another unit
   'chef.norr.eb': all(MANAGER),                            // the unit's own chef
   'chef.norr.bou': all(NONE),                              // a sibling unit's chef
   'chef.soder.eb': all(NONE),                              // the same kind of unit elsewhere
-  'avdchef.norr': { normal: MANAGER, sensitive: NONE, serious: MANAGER }, // broader chef
+  'avdchef.norr': { normal: MANAGER, sensitive: NONE, serious: MANAGER, exposed: NONE }, // broader chef
   'avdchef.soder': all(NONE),
-  'skyddsombud.norr': { normal: OMBUD, sensitive: EXISTS, serious: OMBUD },
+  'skyddsombud.norr': { normal: OMBUD, sensitive: EXISTS, serious: OMBUD, exposed: EXISTS },
   'skyddsombud.soder': all(NONE),
   'sakerhet.norr': all(SAKERHET),
   'sakerhet.soder': all(NONE),
@@ -113,6 +115,7 @@ const fixtures = {};        // kind → incident (as created)
 const measureOf = {};       // kind → measure id
 const created = [];         // every incident created here: {id, kind}
 let nonexistentId;
+let bouId;
 
 before(async () => {
   srv = await startServer();
@@ -127,6 +130,8 @@ before(async () => {
   fixtures.normal = await report(rep, { ...common, category: 'hot' });
   fixtures.sensitive = await report(rep, { ...common, category: 'trakasserier', sensitive: true });
   fixtures.serious = await report(rep, { ...common, category: 'vald', weapon: true, injury: 'lindrig', severity: 4 });
+  bouId = await L.userId('medarbetare.norr.bou');
+  fixtures.exposed = await report(rep, { ...common, category: 'hot', sensitive: true, exposed_user_ids: [rep.me.id, bouId] });
   assert.equal(fixtures.sensitive.sensitive, true);
   assert.ok(fixtures.serious.severity >= 3);
   for (const kind of KINDS) {
@@ -138,6 +143,14 @@ before(async () => {
     });
     assert.equal(m.status, 201, m.text);
     measureOf[kind] = m.json.id;
+  }
+  // Measures owned by people who may not see the incident: their inbox must
+  // still not show it (checked in the inbox test).
+  for (const [kind, owner] of [['sensitive', 'medarbetare.norr.eb2'], ['exposed', 'chef.soder.eb']]) {
+    const m = await chef.post(`/incidents/${fixtures[kind].id}/measures`, {
+      title: `Extern ansvarig ${kind}`, responsible_user_id: await L.userId(owner), due_date: dateIn(2),
+    });
+    assert.equal(m.status, 201, m.text);
   }
   nonexistentId = Math.max(...created.map((c) => c.id)) + 100000;
   for (const u of Object.keys(EXPECTED)) await L.as(u);
@@ -272,6 +285,7 @@ test('incident writes: refused callers get 403/404 and change nothing; allowed c
     normal: { category: 'hot' },
     sensitive: { category: 'trakasserier', sensitive: true },
     serious: { category: 'vald', weapon: true, severity: 4 },
+    exposed: { category: 'hot', sensitive: true, exposed_user_ids: [rep.me.id, bouId] },
   };
   for (const [user, row] of Object.entries(EXPECTED)) {
     const c = await L.as(user);
@@ -357,11 +371,11 @@ test('non-incident endpoints × roles', async () => {
   check(JSON.stringify(stillThere.grants) === JSON.stringify(otherChef.grants), 'refused grant deletions changed grants', { leak: true });
   // The säkerhetssamordnare's audit view stays within the förvaltning.
   const norrIds = new Set(created.map((x) => x.id));
-  const soder = await (await L.as('sakerhet.soder')).get('/audit?limit=500');
-  const foreign = (soder.json?.items ?? []).filter((a) => a.target_type === 'incident' && norrIds.has(a.target_id));
+  const soder = await auditAll(await L.as('sakerhet.soder'));
+  const foreign = soder.filter((a) => a.target_type === 'incident' && norrIds.has(a.target_id));
   check(foreign.length === 0, `sakerhet.soder reads ${foreign.length} audit records about Norra incidents`, { leak: true });
-  const norr = await (await L.as('sakerhet.norr')).get('/audit?limit=500');
-  check((norr.json?.items ?? []).some((a) => a.target_type === 'incident' && norrIds.has(a.target_id)),
+  const norr = await auditAll(await L.as('sakerhet.norr'));
+  check(norr.some((a) => a.target_type === 'incident' && norrIds.has(a.target_id)),
     'sakerhet.norr sees audit records about Norra incidents');
 });
 

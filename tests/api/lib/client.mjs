@@ -72,7 +72,9 @@ export class Client {
     } else if (unsafe && opts.contentType) {
       headers['Content-Type'] = opts.contentType;
     }
-    const res = await fetch(url, { method, headers, body, redirect: 'manual' });
+    const res = await fetch(url, {
+      method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeout ?? 30_000),
+    });
     const setCookies = this.storeCookies(res);
     const text = await res.text();
     let json = null;
@@ -153,5 +155,17 @@ export async function listAll(client, query = '') {
     assert.equal(r.status, 200, `list: ${r.status} ${r.text}`);
     items.push(...r.json.items);
     if (r.json.items.length < 500) return { items, total: r.json.total };
+  }
+}
+
+// Every audit record the client may read (pages through with `after`).
+export async function auditAll(client) {
+  const all = [];
+  for (let after = 0; ;) {
+    const r = await client.get(`/audit?after=${after}&limit=500`);
+    assert.equal(r.status, 200, `audit: ${r.status} ${r.text}`);
+    all.push(...r.json.items);
+    if (r.json.items.length < 500) return all;
+    after = r.json.items.at(-1).seq;
   }
 }
