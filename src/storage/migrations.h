@@ -19,9 +19,9 @@ namespace trygg {
 enum class SqlDialect { kSqlite, kPostgresql };
 
 struct Migration {
-  int version = 0;        // 1, 2, 3, … without gaps
-  std::string_view name;  // short, for the meta table and logs
-  std::string_view sql;   // dialect-neutral, may contain {{id_pk}}
+  int version = 0;                  // 1, 2, 3, … without gaps
+  std::string_view name;            // short, for the meta table and logs
+  std::string_view sql;             // dialect-neutral, may contain {{id_pk}}
   std::string_view sqlite_sql;      // SQLite-only statements; may be empty
   std::string_view postgresql_sql;  // PostgreSQL-only statements; may be empty
 };

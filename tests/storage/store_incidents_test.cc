@@ -83,7 +83,8 @@ TEST_P(StoreIncidentTest, InsertIsAllOrNothing) {
   EXPECT_STATUS(tx->InsertIncident(NewIncident(987654, alice_, {bob_}, kBase)),
                 StatusCode::kInvalidArgument, "storage.foreign_key");
   // The failed inserts left nothing behind, even though this transaction commits.
-  ASSERT_OK_AND_ASSIGN(IncidentId ok, tx->InsertIncident(NewIncident(unit_a_, alice_, {bob_}, kBase)));
+  ASSERT_OK_AND_ASSIGN(IncidentId ok,
+                       tx->InsertIncident(NewIncident(unit_a_, alice_, {bob_}, kBase)));
   ASSERT_OK(tx->Commit());
   IncidentQuery q;
   q.scope = Everything();
@@ -142,12 +143,12 @@ TEST_P(StoreIncidentTest, EachFilterNarrowsTheListAndTheCount) {
     return AddIncident(inc);
   };
   ASSERT_OK_AND_ASSIGN(IncidentId i1, make(unit_a_, Category::kHot, IncidentStatus::kNy, 1, kBase));
-  ASSERT_OK_AND_ASSIGN(IncidentId i2, make(unit_a_, Category::kVald, IncidentStatus::kMottagen, 3,
-                                           kBase + kDay));
-  ASSERT_OK_AND_ASSIGN(IncidentId i3, make(unit_b_, Category::kHot, IncidentStatus::kAvslutad, 4,
-                                           kBase + 2 * kDay));
-  ASSERT_OK_AND_ASSIGN(IncidentId i4, make(unit_c_, Category::kAnnat, IncidentStatus::kUtreds, 2,
-                                           kBase + 3 * kDay));
+  ASSERT_OK_AND_ASSIGN(IncidentId i2,
+                       make(unit_a_, Category::kVald, IncidentStatus::kMottagen, 3, kBase + kDay));
+  ASSERT_OK_AND_ASSIGN(
+      IncidentId i3, make(unit_b_, Category::kHot, IncidentStatus::kAvslutad, 4, kBase + 2 * kDay));
+  ASSERT_OK_AND_ASSIGN(
+      IncidentId i4, make(unit_c_, Category::kAnnat, IncidentStatus::kUtreds, 2, kBase + 3 * kDay));
 
   struct Case {
     const char* name;
@@ -219,9 +220,7 @@ TEST_P(StoreIncidentTest, VisibilityFilterSemantics) {
       {"involving as exposed, sensitive or not", {{}, {}, dave_}, {c_sens, c_open}},
       {"involving as reporter and exposed", {{}, {}, carol_}, {c_sens, b_sens}},
       {"involving nobody known", {{}, {}, 987654}, {}},
-      {"union of the three",
-       {{unit_b_}, {unit_a_}, dave_},
-       {c_sens, c_open, b_sens, a_open}},
+      {"union of the three", {{unit_b_}, {unit_a_}, dave_}, {c_sens, c_open, b_sens, a_open}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

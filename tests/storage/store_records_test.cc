@@ -112,7 +112,8 @@ TEST_P(StoreRecordsTest, MeasuresRoundTripUpdateAndCountOpen) {
 
 TEST_P(StoreRecordsTest, MeasureQueryFilters) {
   ASSERT_OK_AND_ASSIGN(auto tx, Write());
-  ASSERT_OK_AND_ASSIGN(int64_t m1, tx->InsertMeasure(NewMeasure(open_, bob_, kBase + 3 * kDay, "a")));
+  ASSERT_OK_AND_ASSIGN(int64_t m1,
+                       tx->InsertMeasure(NewMeasure(open_, bob_, kBase + 3 * kDay, "a")));
   ASSERT_OK_AND_ASSIGN(int64_t m2, tx->InsertMeasure(NewMeasure(open_, carol_, kBase + kDay, "b")));
   Measure klar = NewMeasure(sensitive_, bob_, kBase + 2 * kDay, "c");
   klar.status = MeasureStatus::kKlar;
@@ -131,17 +132,22 @@ TEST_P(StoreRecordsTest, MeasureQueryFilters) {
       {"incident", [&](MeasureQuery& q) { q.incident_id = open_; }, {m2, m1}},
       {"responsible", [&](MeasureQuery& q) { q.responsible_user_id = bob_; }, {m3, m4, m1}},
       {"status", [](MeasureQuery& q) { q.status = MeasureStatus::kOppen; }, {m2, m4, m1}},
-      {"due before is exclusive",
-       [](MeasureQuery& q) { q.due_before = kBase + 2 * kDay; },
-       {m2}},
+      {"due before is exclusive", [](MeasureQuery& q) { q.due_before = kBase + 2 * kDay; }, {m2}},
       {"due before", [](MeasureQuery& q) { q.due_before = kBase + 2 * kDay + 1; }, {m2, m3, m4}},
       {"scope without sensitive",
-       [&](MeasureQuery& q) { q.incident_scope = VisibilityFilter{{}, {unit_a_, unit_b_}, {}}; },
+       [&](MeasureQuery& q) {
+         q.incident_scope = VisibilityFilter{{}, {unit_a_, unit_b_}, {}};
+       },
        {m2, m1}},
       {"scope with sensitive",
-       [&](MeasureQuery& q) { q.incident_scope = VisibilityFilter{{unit_b_}, {}, {}}; },
+       [&](MeasureQuery& q) {
+         q.incident_scope = VisibilityFilter{{unit_b_}, {}, {}};
+       },
        {m3, m4}},
-      {"scope involving", [&](MeasureQuery& q) { q.incident_scope = VisibilityFilter{{}, {}, carol_}; },
+      {"scope involving",
+       [&](MeasureQuery& q) {
+         q.incident_scope = VisibilityFilter{{}, {}, carol_};
+       },
        {m3, m4}},
       {"empty scope", [&](MeasureQuery& q) { q.incident_scope = VisibilityFilter{}; }, {}},
       {"combined",
@@ -168,7 +174,8 @@ TEST_P(StoreRecordsTest, LogbookIsListedOldestFirst) {
   ASSERT_OK_AND_ASSIGN(int64_t l1, tx->InsertLog({0, open_, kBase, alice_, "created", ""}));
   ASSERT_OK_AND_ASSIGN(int64_t l2,
                        tx->InsertLog({0, open_, kBase + 5, bob_, "status_changed", "ny>mottagen"}));
-  ASSERT_OK_AND_ASSIGN(int64_t l3, tx->InsertLog({0, open_, kBase + 5, bob_, "measure_added", "7"}));
+  ASSERT_OK_AND_ASSIGN(int64_t l3,
+                       tx->InsertLog({0, open_, kBase + 5, bob_, "measure_added", "7"}));
   ASSERT_OK(StatusOf(tx->InsertLog({0, sensitive_, kBase, carol_, "created", ""})));
   ASSERT_OK(tx->Commit());
   ASSERT_OK_AND_ASSIGN(auto read, Read());

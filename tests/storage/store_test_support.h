@@ -17,27 +17,27 @@
 #include "storage/store.h"
 
 // Asserts that a Result is OK (printing its Status otherwise) and moves its value into `lhs`.
-#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                 \
-  auto TRYGG_CONCAT_(store_test_result_, __LINE__) = (expr);                            \
-  ASSERT_TRUE(TRYGG_CONCAT_(store_test_result_, __LINE__).ok())                         \
-      << TRYGG_CONCAT_(store_test_result_, __LINE__).status().ToString();               \
+#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                   \
+  auto TRYGG_CONCAT_(store_test_result_, __LINE__) = (expr);              \
+  ASSERT_TRUE(TRYGG_CONCAT_(store_test_result_, __LINE__).ok())           \
+      << TRYGG_CONCAT_(store_test_result_, __LINE__).status().ToString(); \
   lhs = std::move(TRYGG_CONCAT_(store_test_result_, __LINE__)).value()
-#define ASSERT_OK(expr)                                \
-  do {                                                 \
-    ::trygg::Status store_test_status_ = (expr);       \
+#define ASSERT_OK(expr)                                                    \
+  do {                                                                     \
+    ::trygg::Status store_test_status_ = (expr);                           \
     ASSERT_TRUE(store_test_status_.ok()) << store_test_status_.ToString(); \
   } while (0)
-#define EXPECT_OK(expr)                                \
-  do {                                                 \
-    ::trygg::Status store_test_status_ = (expr);       \
+#define EXPECT_OK(expr)                                                    \
+  do {                                                                     \
+    ::trygg::Status store_test_status_ = (expr);                           \
     EXPECT_TRUE(store_test_status_.ok()) << store_test_status_.ToString(); \
   } while (0)
 // Expects a non-OK Status (or a Result's status) with this code and reason.
-#define EXPECT_STATUS(expr, status_code, status_reason)                      \
-  do {                                                                       \
-    ::trygg::Status store_test_status_ = ::trygg::store_test::StatusOf(expr); \
+#define EXPECT_STATUS(expr, status_code, status_reason)                                 \
+  do {                                                                                  \
+    ::trygg::Status store_test_status_ = ::trygg::store_test::StatusOf(expr);           \
     EXPECT_EQ(store_test_status_.code(), status_code) << store_test_status_.ToString(); \
-    EXPECT_EQ(store_test_status_.reason(), status_reason);                   \
+    EXPECT_EQ(store_test_status_.reason(), status_reason);                              \
   } while (0)
 
 namespace trygg::store_test {
@@ -85,8 +85,7 @@ class StoreTest : public ::testing::TestWithParam<Engine> {
   // Inserts and commits, returning the id.
   Result<IncidentId> AddIncident(const Incident& incident);
   Result<UnitId> AddUnit(std::optional<UnitId> parent, UnitKind kind, const std::string& name);
-  Result<UserId> AddUser(const std::string& username, const std::string& display_name,
-                         UnitId unit);
+  Result<UserId> AddUser(const std::string& username, const std::string& display_name, UnitId unit);
 
   std::filesystem::path dir_;
   std::string url_;

@@ -68,9 +68,10 @@ void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter) {
   if (filter.involving.has_value()) {
     next();
     q.Sql("i.reporter_id = ?", *filter.involving);
-    q.Sql(" OR EXISTS (SELECT 1 FROM incident_exposed e"
-          " WHERE e.incident_id = i.id AND e.user_id = ?)",
-          *filter.involving);
+    q.Sql(
+        " OR EXISTS (SELECT 1 FROM incident_exposed e"
+        " WHERE e.incident_id = i.id AND e.user_id = ?)",
+        *filter.involving);
   }
   if (!any) q.Sql("1 = 0");
   q.Sql(")");

@@ -55,8 +55,7 @@ Result<std::shared_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
   std::error_code ec;
   std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
   std::string key = ec ? path : canonical.string();
-  return std::shared_ptr<SqliteDb>(
-      new SqliteDb(path, std::move(writer), WriterLock::ForFile(key)));
+  return std::shared_ptr<SqliteDb>(new SqliteDb(path, std::move(writer), WriterLock::ForFile(key)));
 }
 
 Result<Connection*> SqliteDb::AcquireWriter() {

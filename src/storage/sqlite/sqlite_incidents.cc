@@ -56,9 +56,8 @@ Result<Incident> ReadIncident(const Statement& row) {
   inc.death_threat = row.Bool(11);
   inc.severity = static_cast<int>(row.Int(12));
   if (!row.IsNull(13)) {
-    TRYGG_ASSIGN_OR_RETURN(
-        inc.perpetrator_relation,
-        Decode(ParsePerpetratorRelation, row.Text(13), "incidents.perpetrator_relation"));
+    TRYGG_ASSIGN_OR_RETURN(inc.perpetrator_relation, Decode(ParsePerpetratorRelation, row.Text(13),
+                                                            "incidents.perpetrator_relation"));
   }
   inc.perpetrator_note = row.Text(14);
   inc.sensitive = row.Bool(15);

@@ -39,9 +39,9 @@ Result<int64_t> SqliteTx::InsertNote(const Note& note) {
 }
 
 Result<std::vector<Note>> SqliteTx::ListNotes(IncidentId incident) {
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st, Prepare("SELECT id, incident_id, author_id, body, created_at FROM notes"
-                            " WHERE incident_id = ? ORDER BY created_at, id"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare("SELECT id, incident_id, author_id, body, created_at FROM notes"
+                                 " WHERE incident_id = ? ORDER BY created_at, id"));
   st.BindInt(incident);
   return ReadAll<Note>(st, [](const Statement& row) -> Result<Note> {
     return Note{row.Int(0), row.Int(1), row.Int(2), row.Text(3), row.Int(4)};
@@ -126,9 +126,9 @@ Result<int64_t> SqliteTx::InsertLog(const LogEntry& entry) {
 }
 
 Result<std::vector<LogEntry>> SqliteTx::ListLog(IncidentId incident) {
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st, Prepare("SELECT id, incident_id, at, actor_id, action, detail"
-                            " FROM incident_log WHERE incident_id = ? ORDER BY at, id"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare("SELECT id, incident_id, at, actor_id, action, detail"
+                                 " FROM incident_log WHERE incident_id = ? ORDER BY at, id"));
   st.BindInt(incident);
   return ReadAll<LogEntry>(st, [](const Statement& row) -> Result<LogEntry> {
     return LogEntry{row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Text(4), row.Text(5)};

@@ -25,8 +25,8 @@ Result<User> ReadUser(const Statement& st) {
 // --- Organisation -------------------------------------------------------------
 
 Result<UnitId> SqliteTx::InsertUnit(const OrgUnit& unit) {
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st, Prepare("INSERT INTO org_units (parent_id, kind, name) VALUES (?, ?, ?)"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare("INSERT INTO org_units (parent_id, kind, name) VALUES (?, ?, ?)"));
   st.BindOptInt(unit.parent_id).BindText(UnitKindCode(unit.kind)).BindText(unit.name);
   st.OnDuplicate("unit.duplicate_name");
   TRYGG_RETURN_IF_ERROR(st.Run());
@@ -87,17 +87,15 @@ Result<User> SqliteTx::GetUser(UserId id) {
 }
 
 Result<User> SqliteTx::GetUserByUsername(const std::string& username) {
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st,
-      Prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string("SELECT ") + kUserColumns +
+                                               " FROM users WHERE username = ?"));
   st.BindText(username);
   return ReadOne<User>(st, ReadUser, "user.not_found");
 }
 
 Result<std::vector<User>> SqliteTx::ListUsers() {
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st,
-      Prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY display_name, id"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string("SELECT ") + kUserColumns +
+                                               " FROM users ORDER BY display_name, id"));
   return ReadAll<User>(st, ReadUser);
 }
 
@@ -121,9 +119,10 @@ Status SqliteTx::DeleteGrant(int64_t grant_id) {
 Result<std::vector<RoleGrant>> SqliteTx::ListGrants(std::optional<UserId> user) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
-      Prepare(user.has_value()
-                  ? "SELECT id, user_id, role, unit_id FROM role_grants WHERE user_id = ? ORDER BY id"
-                  : "SELECT id, user_id, role, unit_id FROM role_grants ORDER BY id"));
+      Prepare(
+          user.has_value()
+              ? "SELECT id, user_id, role, unit_id FROM role_grants WHERE user_id = ? ORDER BY id"
+              : "SELECT id, user_id, role, unit_id FROM role_grants ORDER BY id"));
   if (user.has_value()) st.BindInt(*user);
   return ReadAll<RoleGrant>(st, [](const Statement& row) -> Result<RoleGrant> {
     RoleGrant g;
@@ -147,9 +146,9 @@ Status SqliteTx::InsertSession(const Session& session) {
 }
 
 Result<Session> SqliteTx::GetSession(const std::string& token_hash) {
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st, Prepare("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at"
-                            " FROM sessions WHERE token_hash = ?"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at"
+                                 " FROM sessions WHERE token_hash = ?"));
   st.BindText(token_hash);
   return ReadOne<Session>(
       st,

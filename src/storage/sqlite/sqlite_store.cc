@@ -25,9 +25,9 @@ Result<int> ReadVersion(Connection& conn) {
 }
 
 Status TooNew(int version) {
-  return Status::FailedPrecondition(
-      "storage.schema_too_new", "database schema " + std::to_string(version) +
-                                    ", this binary knows " + std::to_string(kSchemaVersion));
+  return Status::FailedPrecondition("storage.schema_too_new",
+                                    "database schema " + std::to_string(version) +
+                                        ", this binary knows " + std::to_string(kSchemaVersion));
 }
 
 }  // namespace

@@ -22,8 +22,7 @@ Result<std::unique_ptr<StoreTx>> SqliteTx::BeginRead(std::shared_ptr<SqliteDb> d
   TRYGG_RETURN_IF_ERROR(conn->Exec("BEGIN"));
   // A deferred transaction takes its snapshot at the first read: read now, so
   // the snapshot is that of BeginRead.
-  TRYGG_ASSIGN_OR_RETURN(Statement first_read,
-                         conn->Prepare("SELECT COUNT(*) FROM sqlite_master"));
+  TRYGG_ASSIGN_OR_RETURN(Statement first_read, conn->Prepare("SELECT COUNT(*) FROM sqlite_master"));
   TRYGG_RETURN_IF_ERROR(first_read.Run());
   return std::unique_ptr<StoreTx>(std::move(tx));
 }
