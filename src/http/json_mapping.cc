@@ -74,7 +74,7 @@ json ColleagueJson(const Colleague& c) {
   return {{"id", c.id}, {"display_name", c.display_name}, {"unit_id", c.unit_id}};
 }
 
-json IncidentJson(const IncidentView& view, bool full) {
+json IncidentJson(const IncidentView& view, IncidentShape shape) {
   const Incident& in = view.incident;
   const IncidentAccess& a = view.access;
   json j = {
@@ -99,11 +99,12 @@ json IncidentJson(const IncidentView& view, bool full) {
         {"annotate", a.annotate},
         {"manage", a.manage}}},
   };
-  if (a.details) {
+  const bool row = shape == IncidentShape::kListRow;
+  if (a.details && !(row && in.sensitive)) {
     j["place_type"] = PlaceTypeCode(in.place_type);
     j["outside_workplace"] = in.outside_workplace;
     j["tied_to_role"] = in.tied_to_role;
-    j["description"] = in.description;
+    if (!row) j["description"] = in.description;
     j["injury"] = InjuryCode(in.injury);
     j["weapon"] = in.weapon;
     j["death_threat"] = in.death_threat;
@@ -112,13 +113,14 @@ json IncidentJson(const IncidentView& view, bool full) {
     for (UserId u : in.exposed_user_ids) exposed.push_back(PersonRefJson(u, NameIn(view, u)));
     j["exposed"] = std::move(exposed);
   }
+  if (row) return j;
   if (a.perpetrator) {
     j["perpetrator_relation"] = in.perpetrator_relation
                                     ? json(PerpetratorRelationCode(*in.perpetrator_relation))
                                     : json(nullptr);
   }
   if (a.perpetrator_note) j["perpetrator_note"] = in.perpetrator_note;
-  if (!full) return j;
+  if (shape != IncidentShape::kFull) return j;
   if (a.exists) {
     json measures = json::array();
     for (const Measure& m : view.measures) {

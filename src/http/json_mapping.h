@@ -28,9 +28,16 @@ nlohmann::json AdminUserJson(const UserWithGrants& user);
 // {"id","display_name","unit_id"}
 nlohmann::json ColleagueJson(const Colleague& colleague);
 
-// An incident as the caller may see it. With `full`, adds "measures" (when
-// access.exists), "notes" and "log" (when access.details).
-nlohmann::json IncidentJson(const IncidentView& view, bool full);
+// How much of an incident a response carries.
+enum class IncidentShape {
+  kListRow,  // lists and inbox: never the description or perpetrator fields, and for a
+             // sensitive incident nothing of the details (who, where, injuries)
+  kRecord,   // one incident: every field the caller may see
+  kFull,     // kRecord plus "measures" (access.exists), "notes" and "log" (access.details)
+};
+
+// An incident as the caller may see it, in `shape`.
+nlohmann::json IncidentJson(const IncidentView& view, IncidentShape shape);
 // {"id","incident_id","title","responsible":PersonRef,"due_date","status","created_at","done_at"}
 nlohmann::json MeasureJson(const Measure& measure, const std::string& responsible_name);
 // {"id","author":PersonRef,"text","created_at"}

@@ -24,7 +24,8 @@ Result<HttpResponse> ListIncidents(const Call& call) {
   const int offset = q.offset;
   TRYGG_ASSIGN_OR_RETURN(IncidentPage page, call.app.incidents().List(Who(call), std::move(q)));
   nlohmann::json items = nlohmann::json::array();
-  for (const IncidentView& v : page.items) items.push_back(IncidentJson(v, false));
+  for (const IncidentView& v : page.items)
+    items.push_back(IncidentJson(v, IncidentShape::kListRow));
   return JsonResponse(
       200,
       {{"items", std::move(items)}, {"total", page.total}, {"limit", limit}, {"offset", offset}});
@@ -37,13 +38,14 @@ Result<HttpResponse> CreateIncident(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(IncidentView view, call.app.incidents().Create(Who(call), in, &informed));
   nlohmann::json told = nlohmann::json::array();
   for (const Informed& i : informed) told.push_back(InformedJson(i));
-  return JsonResponse(201, {{"incident", IncidentJson(view, false)}, {"informed", told}});
+  return JsonResponse(
+      201, {{"incident", IncidentJson(view, IncidentShape::kRecord)}, {"informed", told}});
 }
 
 Result<HttpResponse> GetIncident(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(int64_t id, PathId(call, "id"));
   TRYGG_ASSIGN_OR_RETURN(IncidentView view, call.app.incidents().Get(Who(call), id));
-  return JsonResponse(200, IncidentJson(view, true));
+  return JsonResponse(200, IncidentJson(view, IncidentShape::kFull));
 }
 
 Result<HttpResponse> PatchIncident(const Call& call) {
@@ -52,7 +54,7 @@ Result<HttpResponse> PatchIncident(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(IncidentPatchRequest in, ParseIncidentPatch(body));
   TRYGG_ASSIGN_OR_RETURN(IncidentView view,
                          call.app.incidents().Update(Who(call), id, in.patch, in.version));
-  return JsonResponse(200, IncidentJson(view, false));
+  return JsonResponse(200, IncidentJson(view, IncidentShape::kFull));
 }
 
 Result<HttpResponse> Transition(const Call& call) {
@@ -61,7 +63,7 @@ Result<HttpResponse> Transition(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(TransitionRequest in, ParseTransition(body));
   TRYGG_ASSIGN_OR_RETURN(IncidentView view, call.app.incidents().Transition(
                                                 Who(call), id, in.action, in.reason, in.version));
-  return JsonResponse(200, IncidentJson(view, false));
+  return JsonResponse(200, IncidentJson(view, IncidentShape::kFull));
 }
 
 Result<HttpResponse> AddNote(const Call& call) {
@@ -93,7 +95,8 @@ Result<HttpResponse> Inbox(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(std::vector<InboxItem> inbox, call.app.incidents().Inbox(Who(call)));
   nlohmann::json items = nlohmann::json::array();
   for (const InboxItem& item : inbox) {
-    nlohmann::json j = {{"reason", item.reason}, {"incident", IncidentJson(item.incident, false)}};
+    nlohmann::json j = {{"reason", item.reason},
+                        {"incident", IncidentJson(item.incident, IncidentShape::kListRow)}};
     if (item.measure) {
       j["measure"] =
           MeasureJson(*item.measure, ResponsibleName(call, &item.incident, *item.measure));
