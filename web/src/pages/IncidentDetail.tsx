@@ -44,11 +44,10 @@ export function IncidentDetail({ id }: { id: number }) {
             <SeverityText severity={i.severity} />
             {i.sensitive && <SensitiveBadge />}
           </div>
-          <div class="detail-grid">
-            <div class="detail-side">
-              {i.access.manage && <Workflow incident={i} onChanged={changed} />}
-              {i.access.manage && <Assessment incident={i} onChanged={changed} />}
-            </div>
+          <div class={i.access.manage ? 'detail-grid' : 'detail-grid detail-grid--single'}>
+            {i.access.manage && (
+              <div class="detail-workflow"><Workflow incident={i} onChanged={changed} /></div>
+            )}
             <div class="detail-main">
               <Facts incident={i} />
               {i.measures && (
@@ -57,6 +56,9 @@ export function IncidentDetail({ id }: { id: number }) {
               {(i.notes || i.access.annotate) && <Notes incident={i} onChanged={changed} />}
               {i.log && <Logbook log={i.log} measures={i.measures ?? []} />}
             </div>
+            {i.access.manage && (
+              <div class="detail-assessment"><Assessment incident={i} onChanged={changed} /></div>
+            )}
           </div>
         </>
       )}

@@ -73,28 +73,36 @@ export function Start() {
   const { me } = useSession();
   const handles = handlesIncidents(me);
   const skyddsombud = hasRole(me, 'skyddsombud');
+  const analyst = hasRole(me, 'analytiker');
+  const admin = hasRole(me, 'admin');
+  // Whatever the role asks of the person comes first; reporting is always there.
+  const roleFirst = handles || skyddsombud || analyst || admin;
+  const cta = (
+    <div class={roleFirst ? 'report-cta report-cta--quiet' : 'report-cta'}>
+      <p>{t.start.reportLead}</p>
+      <Link href={paths.report} class="button button--primary button--large">{t.nav.report}</Link>
+    </div>
+  );
   return (
     <Page title={t.start.title} heading={t.start.greeting(me.display_name)} wide>
+      {!roleFirst && cta}
       {handles && <InboxSection />}
-      <div class={handles ? 'report-cta report-cta--quiet' : 'report-cta'}>
-        <p>{t.start.reportLead}</p>
-        <Link href={paths.report} class="button button--primary button--large">{t.nav.report}</Link>
-      </div>
       {skyddsombud && <AreaSection />}
-      {!seesOthersIncidents(me) && <MyReportsSection />}
-      {hasRole(me, 'analytiker') && (
+      {analyst && (
         <section class="start-section" aria-labelledby="start-analyst">
           <h2 id="start-analyst">{t.start.analystHeading}</h2>
           <p>{t.start.analystNote}</p>
         </section>
       )}
-      {hasRole(me, 'admin') && (
+      {admin && (
         <section class="start-section" aria-labelledby="start-admin">
           <h2 id="start-admin">{t.start.adminHeading}</h2>
           <p>{t.start.adminLead}</p>
           <p><Link href={paths.admin} class="button button--secondary">{t.start.toAdmin}</Link></p>
         </section>
       )}
+      {roleFirst && cta}
+      {!seesOthersIncidents(me) && <MyReportsSection />}
     </Page>
   );
 }

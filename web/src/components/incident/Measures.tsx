@@ -123,7 +123,7 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
           </ul>
         )}
       <ErrorMessage>{error}</ErrorMessage>
-      {manage && (
+      {manage && i.status !== 'avslutad' && (
         <form class="subform" onSubmit={add} noValidate aria-labelledby="measure-form-heading">
           <h3 id="measure-form-heading">{t.detail.addMeasureHeading}</h3>
           <TextField id="measure-title" label={t.detail.measureTitle} value={title} onValue={setTitle}
