@@ -94,7 +94,13 @@ npm_ci_if_needed() {
   fi
   log "$dir: npm ci"
   if [ -f "$lock" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); then
+      # A lock file out of sync with package.json makes `npm ci` refuse. Install
+      # from package.json without rewriting the lock, and say so loudly.
+      echo "[setup] WARNING: npm ci failed in $dir (package-lock.json out of sync?);" \
+           "falling back to npm install --no-save" >&2
+      (cd "$dir" && npm install --no-audit --no-fund --no-save --loglevel=error)
+    fi
   else
     (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
   fi

@@ -96,6 +96,10 @@ run_node_suite() {  # name dir
   local pass fail
   pass="$(grep -E '^# pass [0-9]+' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')"
   fail="$(grep -E '^# fail [0-9]+' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')"
+  # Tests cancelled (a failed before() hook, a timeout) count as failed.
+  local cancelled
+  cancelled="$(grep -E '^# cancelled [0-9]+' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')"
+  fail=$(( ${fail:-0} + ${cancelled:-0} ))
   record "$name" "${pass:-0}" "${fail:-0}" "$rc"
 }
 
