@@ -133,8 +133,12 @@ class Server {
     const std::string remote =
         conn->stream.socket().remote_endpoint(ignored).address().to_string(ignored);
     beast::flat_buffer buffer;
-    while (!stopping_) {
-      if (!co_await ServeOne(*conn, buffer, remote)) break;
+    try {
+      while (!stopping_) {
+        if (!co_await ServeOne(*conn, buffer, remote)) break;
+      }
+    } catch (const std::exception& e) {
+      LogLine(std::string("connection failed: ") + e.what());
     }
     conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     conn->stream.close();
