@@ -1,5 +1,6 @@
 // Messages: errors are announced assertively (role=alert), confirmations politely.
 import type { ComponentChildren } from 'preact';
+import { useT } from '../i18n';
 
 export function ErrorMessage({ children, id }: { children: ComponentChildren; id?: string }) {
   if (!children) return null;
@@ -28,5 +29,6 @@ export function LiveStatus({ message }: { message: string }) {
 }
 
 export function Loading() {
-  return <p class="loading" role="status">…</p>;
+  const t = useT();
+  return <p class="loading" role="status">{t.common.loading}</p>;
 }

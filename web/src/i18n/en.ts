@@ -33,6 +33,7 @@ export const en: Dict = {
     pageNotFound: 'Page not found',
     pageNotFoundText: 'The page you are looking for does not exist or has moved.',
     toStart: 'Go to the start page',
+    choose: 'Choose …',
     saved: 'Saved.',
   },
 
@@ -227,7 +228,7 @@ export const en: Dict = {
     perpetratorNote: 'Note about the person',
     perpetratorNoteHint: 'Only visible to managers and security coordinators.',
     sensitive: 'Sensitive incident',
-    sensitiveHint: 'Limits who can see the details, e.g. when the incident concerns a colleague.',
+    sensitiveHint: 'Then only your nearest manager and the security coordinator see the details – e.g. when it concerns a colleague.',
     submit: 'Send report',
     submitting: 'Sending …',
     draftSaved: 'The draft is saved automatically on this device.',

@@ -42,6 +42,7 @@ export const sv = {
     pageNotFound: 'Sidan finns inte',
     pageNotFoundText: 'Sidan du letar efter finns inte eller har flyttats.',
     toStart: 'Till startsidan',
+    choose: 'Välj …',
     saved: 'Sparat.',
   },
 
@@ -235,7 +236,7 @@ export const sv = {
     perpetratorNote: 'Anteckning om personen',
     perpetratorNoteHint: 'Syns bara för chef och säkerhetssamordnare.',
     sensitive: 'Känslig händelse',
-    sensitiveHint: 'Begränsar vilka som kan se detaljerna, t.ex. om händelsen rör en kollega.',
+    sensitiveHint: 'Då ser bara din närmaste chef och säkerhetssamordnaren detaljerna – t.ex. om händelsen rör en kollega.',
     submit: 'Skicka rapport',
     submitting: 'Skickar …',
     draftSaved: 'Utkastet sparas automatiskt på den här enheten.',

@@ -32,7 +32,7 @@ function UnitItem({ node, onRename }: { node: UnitNode; onRename: (u: Unit, name
             if (name.trim() && await onRename(u, name.trim())) setEditing(false);
           }}>
             <TextField id={`unit-name-${u.id}`} label={t.admin.newName(u.name)} value={name} onValue={setName}
-              required autofocus />
+              maxLength={200} required autofocus />
             <button type="submit" class="button button--primary button--small">{t.common.save}</button>
             <button type="button" class="button button--quiet button--small" onClick={() => {
               setEditing(false);
@@ -120,7 +120,7 @@ export function UnitsAdmin({ units, onChanged }: Props) {
             setParent(v);
             setKind(childKind(units.find((u) => String(u.id) === v)?.kind));
           }}>
-            <option value="">—</option>
+            <option value="">{t.common.choose}</option>
             {parents.map((u) => (
               <option key={u.id} value={String(u.id)}>
                 {unitLabel(units, u.id)} ({t.unitKind[u.kind]})
@@ -132,7 +132,7 @@ export function UnitsAdmin({ units, onChanged }: Props) {
               <option key={k} value={k}>{t.unitKind[k]}</option>
             ))}
           </SelectField>
-          <TextField id="unit-new-name" label={t.admin.name} value={name} onValue={setName} required />
+          <TextField id="unit-new-name" label={t.admin.name} value={name} onValue={setName} maxLength={200} required />
         </div>
         <button type="submit" class="button button--primary" aria-disabled={busy ? 'true' : undefined}>
           {t.admin.addUnit}

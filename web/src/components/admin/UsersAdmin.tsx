@@ -151,7 +151,7 @@ export function UsersAdmin({ users, units, onChanged }: Props) {
           <TextField id="new-email" label={t.admin.email} type="email" value={form.email} onValue={set('email')}
             required />
           <SelectField id="new-unit" label={t.admin.unit} value={form.unit_id} onValue={set('unit_id')} required>
-            <option value="">—</option>
+            <option value="">{t.common.choose}</option>
             <UnitOptions units={units} kinds={ALL_KINDS} />
           </SelectField>
           <TextField id="new-password" label={t.admin.password} hint={t.admin.passwordHint} type="password"

@@ -127,7 +127,7 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
         <form class="subform" onSubmit={add} noValidate aria-labelledby="measure-form-heading">
           <h3 id="measure-form-heading">{t.detail.addMeasureHeading}</h3>
           <TextField id="measure-title" label={t.detail.measureTitle} value={title} onValue={setTitle}
-            maxLength={300} required />
+            maxLength={500} required />
           <div class="form-row">
             <SelectField id="measure-responsible" label={t.detail.responsible} value={responsible}
               onValue={setResponsible} required>

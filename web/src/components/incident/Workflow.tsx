@@ -114,6 +114,7 @@ export function Workflow({ incident: i, onChanged }: Props) {
             }}
             error={reasonError}
             rows={3}
+            maxLength={2000}
             required
             autofocus
           />
