@@ -97,6 +97,9 @@ LUA
 NGINX_PORT="$(free_port)"
 mkdir -p "$T/nginx/www" "$T/nginx/tmp" "$T/nginx/logs"
 cp "$T/list.json" "$T/nginx/www/list.json"
+# nginx workers run as an unprivileged user: let them read the document root.
+chmod a+rx "$T" "$T/nginx" "$T/nginx/www"
+chmod a+r "$T/nginx/www/list.json"
 cat >"$T/nginx/nginx.conf" <<CONF
 worker_processes 2;
 pid $T/nginx/nginx.pid;
@@ -124,6 +127,8 @@ for _ in $(seq 1 100); do
   curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/list.json" && break
   sleep 0.05
 done
+code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT/list.json" || true)"
+[ "$code" = 200 ] || { echo "bench: nginx answers $code" >&2; cat "$T/nginx/logs/error.log" >&2; exit 1; }
 
 # --- Runs ----------------------------------------------------------------------------------
 ROWS=()
@@ -147,6 +152,13 @@ run "trygg GET /api/v1/incidents?limit=50 (chef, ${LIST_BYTES} B)" \
   -H "Cookie: trygg_session=$CHEF_COOKIE" "$LIST_URL"
 run "trygg POST /api/v1/incidents (report, fsync + audit)" -s "$T/post.lua" "$URL/api/v1/incidents"
 run "nginx static file, same ${LIST_BYTES} B (reference)" "http://127.0.0.1:$NGINX_PORT/list.json"
+# The same two Trygg requests on a new connection each time (Connection: close):
+# isolates per-request server work from keep-alive effects (see bench/README.md).
+run "trygg GET list, new connection per request" \
+  -H "Connection: close" -H "Cookie: trygg_session=$CHEF_COOKIE" "$LIST_URL"
+run "trygg POST report, new connection per request" -H "Connection: close" -s "$T/post.lua" "$URL/api/v1/incidents"
+run "trygg GET /healthz (keep-alive)" "$URL/healthz"
+run "trygg GET /healthz, new connection per request" -H "Connection: close" "$URL/healthz"
 
 CPU="$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)"
 echo
