@@ -23,6 +23,7 @@ strip_ansi() { sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g'; }
 
 record() {  # name pass fail rc
   local name="$1" pass="$2" fail="$3" rc="$4"
+  local took=$((SECONDS - SUITE_START))
   if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
     # The runner failed without reporting a failed test (crash, build error,
     # timeout): count the suite itself as one failure.
@@ -31,22 +32,25 @@ record() {  # name pass fail rc
   TOTAL_PASS=$((TOTAL_PASS + pass))
   TOTAL_FAIL=$((TOTAL_FAIL + fail))
   [ "$fail" -ne 0 ] && EXIT=1
-  SUMMARY+=("$(printf '%-8s %4d passed, %4d failed (exit %d)' "$name" "$pass" "$fail" "$rc")")
+  SUMMARY+=("$(printf '%-8s %4d passed, %4d failed (exit %d, %ds)' "$name" "$pass" "$fail" "$rc" "$took")")
 }
 
 wants() { case " $SUITES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 note "setup"
+SUITE_START=$SECONDS
 if ! bash scripts/setup.sh; then
   echo "scripts/setup.sh failed"
   echo "0 passed, 1 failed"
   exit 1
 fi
 mkdir -p "$RESULTS"
+SUMMARY+=("$(printf '%-8s %ds' setup "$((SECONDS - SUITE_START))")")
 
 # --- C++ -----------------------------------------------------------------------
 if wants cpp; then
   note "C++ tests (ctest)"
+  SUITE_START=$SECONDS
   timeout 900 ctest --test-dir build --output-on-failure -j"$(nproc)" 2>&1 | tee "$RESULTS/ctest.log"
   rc=${PIPESTATUS[0]}
   line="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$RESULTS/ctest.log" | tail -1)"
@@ -63,6 +67,7 @@ fi
 if wants web; then
   if [ -f web/package.json ] && node -e 'process.exit(require("./web/package.json").scripts?.test ? 0 : 1)'; then
     note "web unit tests (npm test)"
+    SUITE_START=$SECONDS
     (cd web && CI=true timeout 600 npm test 2>&1) | tee "$RESULTS/web.log"
     rc=${PIPESTATUS[0]}
     # vitest: "Tests  2 failed | 40 passed (42)"
@@ -83,10 +88,12 @@ run_node_suite() {  # name dir
   shopt -u nullglob
   if [ "${#files[@]}" -eq 0 ]; then
     echo "$name: no test files in $dir"
+    SUITE_START=$SECONDS
     record "$name" 0 1 1
     return
   fi
   note "$name tests (node --test)"
+  SUITE_START=$SECONDS
   local tap="$RESULTS/$name.tap"
   rm -f "$tap"
   timeout 1200 node --test --test-reporter=spec --test-reporter-destination=stdout \
