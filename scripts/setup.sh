@@ -58,7 +58,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   trap cleanup_policy EXIT
   # libboost1.81-dev conflicts with (and replaces) the 1.74 libboost-dev.
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
   cleanup_policy
   trap - EXIT
