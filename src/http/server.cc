@@ -119,6 +119,9 @@ class Server {
         if (stopping_ || ec == net::error::operation_aborted) break;
         continue;  // e.g. too many open files: keep serving the others
       }
+      // Responses go out as header and body writes; without this, Nagle's
+      // algorithm holds the second until the client's delayed ACK (~40 ms).
+      socket.set_option(tcp::no_delay(true), ec);
       auto conn = std::make_shared<Connection>(std::move(socket));
       {
         std::lock_guard lock(mu_);
