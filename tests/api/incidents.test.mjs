@@ -149,6 +149,24 @@ describe('POST /incidents', () => {
   });
 });
 
+describe('text limits', () => {
+  // The limits are characters (app/incident_service.h: "description over 10,000
+  // characters"; the server's own message: "at most 10,000 characters"), and
+  // Swedish text is two bytes per å, ä, ö in UTF-8.
+  test('a description or note of 10,000 Swedish characters is accepted; 10,001 is not', async () => {
+    const ok = await rep.post('/incidents', incidentBody({ description: 'å'.repeat(10_000) }));
+    assert.equal(ok.status, 201, `10,000 × "å" (20,000 bytes): ${ok.status} ${ok.text.slice(0, 200)}`);
+    assert.equal(ok.json.incident.description.length, 10_000);
+    const over = await rep.post('/incidents', incidentBody({ description: 'å'.repeat(10_001) }));
+    assert.equal(assertError(over, 400).field, 'description');
+
+    const inc = await report(rep, {});
+    const note = await rep.post(`/incidents/${inc.id}/notes`, { text: 'ö'.repeat(10_000) });
+    assert.equal(note.status, 201, `note of 10,000 × "ö": ${note.status} ${note.text.slice(0, 200)}`);
+    assertError(await rep.post(`/incidents/${inc.id}/notes`, { text: 'ö'.repeat(10_001) }), 400, 'note.text');
+  });
+});
+
 describe('GET /incidents/{id}', () => {
   test('the manager sees measures, notes and the logbook; absent ids are 404', async () => {
     const inc = await report(rep, { perpetrator_relation: 'anhorig', perpetrator_note: 'Bror.' });
