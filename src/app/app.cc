@@ -4,9 +4,9 @@ namespace trygg {
 
 App::App(Store& store, const Clock& clock, AppConfig config)
     : ctx_{store, clock, {}},
-      auth_(ctx_, config.session_idle_timeout,
-            {config.login_max_failures, config.login_max_failures * 4,
-             config.login_failure_window}),
+      auth_(
+          ctx_, config.session_idle_timeout,
+          {config.login_max_failures, config.login_max_failures * 4, config.login_failure_window}),
       incidents_(ctx_),
       org_(ctx_),
       users_(ctx_),

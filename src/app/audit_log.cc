@@ -4,9 +4,8 @@
 
 namespace trygg {
 
-Status AppendAudit(StoreTx& tx, const Clock& clock, std::optional<UserId> actor,
-                   std::string action, std::string target_type, int64_t target_id,
-                   std::string detail) {
+Status AppendAudit(StoreTx& tx, const Clock& clock, std::optional<UserId> actor, std::string action,
+                   std::string target_type, int64_t target_id, std::string detail) {
   TRYGG_ASSIGN_OR_RETURN(std::optional<AuditRecord> last, tx.LastAudit());
   AuditRecord r;
   r.seq = last ? last->seq + 1 : 1;

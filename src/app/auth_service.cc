@@ -30,8 +30,7 @@ const std::string& DummyHash() {
 AuthService::AuthService(AppContext& ctx, TimeMs idle_timeout, LoginThrottle::Limits limits)
     : ctx_(ctx), idle_timeout_(idle_timeout), throttle_(ctx.clock, limits) {}
 
-Result<LoginResult> AuthService::Login(const std::string& username_in,
-                                       const std::string& password,
+Result<LoginResult> AuthService::Login(const std::string& username_in, const std::string& password,
                                        const std::string& remote_address) {
   if (username_in.empty() || password.empty()) {
     return Status::InvalidArgument("auth.missing_fields");
@@ -72,8 +71,8 @@ Result<LoginResult> AuthService::Login(const std::string& username_in,
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
   TRYGG_RETURN_IF_ERROR(tx->DeleteSessionsIdleSince(session.created_at - idle_timeout_));
   TRYGG_RETURN_IF_ERROR(tx->InsertSession(session));
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, out.user.id, "auth.login", "user",
-                                    out.user.id));
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*tx, ctx_.clock, out.user.id, "auth.login", "user", out.user.id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return out;
 }

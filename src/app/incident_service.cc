@@ -6,12 +6,12 @@
 
 #include "app/audit_log.h"
 #include "app/incident_views.h"
+#include "core/text.h"
+#include "domain/limits.h"
 
 namespace trygg {
 namespace {
 
-constexpr size_t kMaxDescription = 10000;
-constexpr size_t kMaxPerpetratorNote = 2000;
 constexpr TimeMs kClockSkewAllowance = 5 * kMsPerMinute;
 
 // Who is told about a new incident: the nearest chef(s) of the unit (for a
@@ -42,9 +42,14 @@ Result<std::vector<Informed>> WhoIsInformed(StoreTx& tx, const OrgTree& tree,
         tell = depth(g.unit_id) == nearest_chef_depth &&
                (!incident.sensitive || g.unit_id == incident.unit_id);
         break;
-      case Role::kSkyddsombud: tell = true; break;
-      case Role::kSakerhetssamordnare: tell = IsSerious(incident.severity); break;
-      default: break;
+      case Role::kSkyddsombud:
+        tell = true;
+        break;
+      case Role::kSakerhetssamordnare:
+        tell = IsSerious(incident.severity);
+        break;
+      default:
+        break;
     }
     if (!tell || !seen.insert({g.role, g.user_id}).second) continue;
     Result<User> user = tx.GetUser(g.user_id);
@@ -63,10 +68,10 @@ Result<IncidentView> IncidentService::Create(const Principal& who, const NewInci
   if (in.occurred_at > now + kClockSkewAllowance) {
     return Status::InvalidArgument("incident.occurred_in_future", "occurred_at");
   }
-  if (in.description.size() > kMaxDescription) {
+  if (Utf8Length(in.description) > kMaxDescriptionChars) {
     return Status::InvalidArgument("incident.description_too_long", "description");
   }
-  if (in.perpetrator_note.size() > kMaxPerpetratorNote) {
+  if (Utf8Length(in.perpetrator_note) > kMaxPerpetratorNoteChars) {
     return Status::InvalidArgument("incident.perpetrator_note_too_long", "perpetrator_note");
   }
   if (in.severity && (*in.severity < 1 || *in.severity > 4)) {
@@ -111,11 +116,11 @@ Result<IncidentView> IncidentService::Create(const Principal& who, const NewInci
   inc.version = 1;
 
   TRYGG_ASSIGN_OR_RETURN(inc.id, tx->InsertIncident(inc));
+  TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, inc.id, now, who.user.id, "created",
+                                       std::string(CategoryCode(inc.category))})
+                            .status());
   TRYGG_RETURN_IF_ERROR(
-      tx->InsertLog({0, inc.id, now, who.user.id, "created", std::string(CategoryCode(inc.category))})
-          .status());
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.create", "incident",
-                                    inc.id));
+      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.create", "incident", inc.id));
   if (informed != nullptr) {
     TRYGG_ASSIGN_OR_RETURN(*informed, WhoIsInformed(*tx, *tree, inc));
   }

@@ -57,8 +57,8 @@ Result<IncidentView> BuildView(StoreTx& tx, const OrgTree& tree, const Actor& ac
 
 namespace trygg {
 
-Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& actor,
-                               IncidentId id, Need need) {
+Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& actor, IncidentId id,
+                               Need need) {
   Result<Incident> incident = tx.GetIncident(id);
   if (!incident.ok()) {
     if (incident.status().code() == StatusCode::kNotFound) {
@@ -71,10 +71,17 @@ Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& ac
   if (!out.access.exists) return Status::NotFound("incident.not_found");
   bool ok = true;
   switch (need) {
-    case Need::kExists: break;
-    case Need::kDetails: ok = out.access.details; break;
-    case Need::kAnnotate: ok = out.access.annotate; break;
-    case Need::kManage: ok = out.access.manage; break;
+    case Need::kExists:
+      break;
+    case Need::kDetails:
+      ok = out.access.details;
+      break;
+    case Need::kAnnotate:
+      ok = out.access.annotate;
+      break;
+    case Need::kManage:
+      ok = out.access.manage;
+      break;
   }
   if (!ok) return Status::PermissionDenied("incident.forbidden");
   return out;

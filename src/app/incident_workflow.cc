@@ -5,16 +5,11 @@
 #include "app/audit_log.h"
 #include "app/incident_service.h"
 #include "app/incident_views.h"
+#include "core/text.h"
+#include "domain/limits.h"
 
 namespace trygg {
 namespace {
-
-constexpr size_t kMaxNote = 5000;
-constexpr size_t kMaxMeasureTitle = 300;
-
-bool Blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
 
 Status CheckVersion(const Incident& inc, std::optional<int64_t> expected) {
   if (expected && *expected != inc.version) return Status::Conflict("incident.stale_version");
@@ -35,6 +30,9 @@ Status CheckResponsible(StoreTx& tx, UserId id) {
 Result<IncidentView> IncidentService::Transition(const Principal& who, IncidentId id,
                                                  IncidentAction action, const std::string& reason,
                                                  std::optional<int64_t> expected_version) {
+  if (Utf8Length(reason) > kMaxReasonChars) {
+    return Status::InvalidArgument("workflow.reason_too_long", "reason");
+  }
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   TRYGG_ASSIGN_OR_RETURN(LoadedIncident loaded, LoadFor(*tx, *tree, who.actor, id, Need::kManage));
@@ -52,14 +50,15 @@ Result<IncidentView> IncidentService::Transition(const Principal& who, IncidentI
   inc.updated_at = now;
   TRYGG_RETURN_IF_ERROR(tx->UpdateIncident(inc, inc.version));
   ++inc.version;
-  std::string detail = std::string(IncidentStatusCode(before)) + ">" +
-                       std::string(IncidentStatusCode(next));
-  TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, id, now, who.user.id, "status_changed", detail}).status());
+  std::string detail =
+      std::string(IncidentStatusCode(before)) + ">" + std::string(IncidentStatusCode(next));
+  TRYGG_RETURN_IF_ERROR(
+      tx->InsertLog({0, id, now, who.user.id, "status_changed", detail}).status());
   if (action == IncidentAction::kReopen) {
     TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, id, now, who.user.id, "reopened", reason}).status());
   }
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.transition",
-                                    "incident", id, detail));
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.transition", "incident", id, detail));
   NameBook names(*tx);
   TRYGG_ASSIGN_OR_RETURN(IncidentView view, BuildView(*tx, *tree, who.actor, inc, true, names));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
@@ -69,7 +68,7 @@ Result<IncidentView> IncidentService::Transition(const Principal& who, IncidentI
 Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id,
                                              const IncidentPatch& patch,
                                              std::optional<int64_t> expected_version) {
-  if (patch.perpetrator_note && patch.perpetrator_note->size() > 2000) {
+  if (patch.perpetrator_note && Utf8Length(*patch.perpetrator_note) > kMaxPerpetratorNoteChars) {
     return Status::InvalidArgument("incident.perpetrator_note_too_long", "perpetrator_note");
   }
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
@@ -120,7 +119,7 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
 
 Result<Note> IncidentService::AddNote(const Principal& who, IncidentId id,
                                       const std::string& text) {
-  if (Blank(text) || text.size() > kMaxNote) return Status::InvalidArgument("note.text", "text");
+  if (!FitsText(text, kMaxNoteChars)) return Status::InvalidArgument("note.text", "text");
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   TRYGG_RETURN_IF_ERROR(LoadFor(*tx, *tree, who.actor, id, Need::kAnnotate).status());
@@ -137,7 +136,7 @@ Result<Note> IncidentService::AddNote(const Principal& who, IncidentId id,
 
 Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
                                             const NewMeasure& in) {
-  if (Blank(in.title) || in.title.size() > kMaxMeasureTitle) {
+  if (!FitsText(in.title, kMaxMeasureTitleChars)) {
     return Status::InvalidArgument("measure.title", "title");
   }
   if (in.due_date <= 0) return Status::InvalidArgument("measure.due_date", "due_date");
@@ -167,7 +166,7 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
 
 Result<Measure> IncidentService::UpdateMeasure(const Principal& who, IncidentId id,
                                                int64_t measure_id, const MeasurePatch& patch) {
-  if (patch.title && (Blank(*patch.title) || patch.title->size() > kMaxMeasureTitle)) {
+  if (patch.title && !FitsText(*patch.title, kMaxMeasureTitleChars)) {
     return Status::InvalidArgument("measure.title", "title");
   }
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
@@ -200,8 +199,8 @@ Result<Measure> IncidentService::UpdateMeasure(const Principal& who, IncidentId 
   const std::string detail = std::to_string(m.id) + ":" + std::string(MeasureStatusCode(m.status));
   TRYGG_RETURN_IF_ERROR(
       tx->InsertLog({0, id, now, who.user.id, "measure_updated", detail}).status());
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.measure_update",
-                                    "incident", id, detail));
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.measure_update", "incident", id, detail));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;
 }

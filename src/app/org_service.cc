@@ -1,15 +1,13 @@
 #include "app/org_service.h"
 
 #include "app/audit_log.h"
+#include "core/text.h"
+#include "domain/limits.h"
 
 namespace trygg {
 namespace {
 
-constexpr size_t kMaxUnitName = 200;
-
-bool ValidName(const std::string& name) {
-  return !name.empty() && name.size() <= kMaxUnitName && name.find_first_not_of(' ') != name.npos;
-}
+bool ValidName(const std::string& name) { return FitsText(name, kMaxUnitNameChars); }
 
 }  // namespace
 
@@ -37,8 +35,9 @@ Result<OrgUnit> OrgService::Create(const Principal* who, const OrgUnit& in) {
   if (!ParentAllowed(in.kind, parent_kind)) return Status::InvalidArgument("unit.kind", "kind");
   OrgUnit unit = in;
   TRYGG_ASSIGN_OR_RETURN(unit.id, tx->InsertUnit(unit));
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who ? std::optional(who->user.id) : std::nullopt,
-                                    "unit.create", "unit", unit.id));
+  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock,
+                                    who ? std::optional(who->user.id) : std::nullopt, "unit.create",
+                                    "unit", unit.id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   ctx_.org.Invalidate();
   return unit;

@@ -5,6 +5,8 @@
 
 #include "app/audit_log.h"
 #include "core/crypto.h"
+#include "core/text.h"
+#include "domain/limits.h"
 
 namespace trygg {
 namespace {
@@ -19,9 +21,7 @@ bool ValidUsername(const std::string& s) {
   });
 }
 
-bool ValidDisplayName(const std::string& s) {
-  return !s.empty() && s.size() <= 200 && s.find_first_not_of(' ') != s.npos;
-}
+bool ValidDisplayName(const std::string& s) { return FitsText(s, kMaxDisplayNameChars); }
 
 bool ValidEmail(const std::string& s) {
   return s.empty() || (s.size() <= 254 && s.find('@') != s.npos && s.find(' ') == s.npos);
@@ -106,7 +106,8 @@ Result<UserWithGrants> UserService::Update(const Principal& who, UserId id,
   if (patch.display_name && !ValidDisplayName(*patch.display_name)) {
     return Status::InvalidArgument("user.display_name", "display_name");
   }
-  if (patch.email && !ValidEmail(*patch.email)) return Status::InvalidArgument("user.email", "email");
+  if (patch.email && !ValidEmail(*patch.email))
+    return Status::InvalidArgument("user.email", "email");
   std::optional<std::string> hash;
   if (patch.password) {
     TRYGG_RETURN_IF_ERROR(CheckPassword(*patch.password));
@@ -124,8 +125,10 @@ Result<UserWithGrants> UserService::Update(const Principal& who, UserId id,
   if (patch.display_name) user.display_name = *patch.display_name, changed("display_name");
   if (patch.email) user.email = *patch.email, changed("email");
   if (patch.unit_id) {
-    if (tree->Find(*patch.unit_id) == nullptr) return Status::InvalidArgument("user.unit", "unit_id");
-    if (!Administers(&who, *patch.unit_id, *tree)) return Status::PermissionDenied("user.forbidden");
+    if (tree->Find(*patch.unit_id) == nullptr)
+      return Status::InvalidArgument("user.unit", "unit_id");
+    if (!Administers(&who, *patch.unit_id, *tree))
+      return Status::PermissionDenied("user.forbidden");
     user.unit_id = *patch.unit_id;
     changed("unit_id");
   }
@@ -133,14 +136,14 @@ Result<UserWithGrants> UserService::Update(const Principal& who, UserId id,
   if (hash) user.password_hash = *hash, changed("password");
   TRYGG_RETURN_IF_ERROR(tx->UpdateUser(user));
   if (!user.active || hash) TRYGG_RETURN_IF_ERROR(tx->DeleteSessionsOfUser(user.id));
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "user.update", "user", id, fields));
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*tx, ctx_.clock, who.user.id, "user.update", "user", id, fields));
   TRYGG_ASSIGN_OR_RETURN(UserWithGrants out, Load(*tx, id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return out;
 }
 
-Result<RoleGrant> UserService::Grant(const Principal* who, UserId user_id, Role role,
-                                     UnitId unit) {
+Result<RoleGrant> UserService::Grant(const Principal* who, UserId user_id, Role role, UnitId unit) {
   if (role == Role::kMedarbetare) return Status::InvalidArgument("grant.role", "role");
   if (who != nullptr && !who->actor.Has(Role::kAdmin)) {
     return Status::PermissionDenied("user.forbidden");
@@ -175,9 +178,9 @@ Status UserService::Revoke(const Principal& who, UserId user_id, int64_t grant_i
   if (it == grants.end()) return Status::NotFound("grant.not_found");
   if (!Administers(&who, it->unit_id, *tree)) return Status::PermissionDenied("user.forbidden");
   TRYGG_RETURN_IF_ERROR(tx->DeleteGrant(grant_id));
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "grant.delete", "user", user_id,
-                                    std::string(RoleCode(it->role)) + "@" +
-                                        std::to_string(it->unit_id)));
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*tx, ctx_.clock, who.user.id, "grant.delete", "user", user_id,
+                  std::string(RoleCode(it->role)) + "@" + std::to_string(it->unit_id)));
   return tx->Commit();
 }
 
@@ -195,7 +198,10 @@ Result<std::vector<Colleague>> UserService::Colleagues(const Principal& who) {
   bool everywhere = false;
   auto add = [&](UnitId unit) {
     std::optional<UnitId> f = tree->ForvaltningOf(unit);
-    if (f) roots.insert(*f); else everywhere = true;
+    if (f)
+      roots.insert(*f);
+    else
+      everywhere = true;
   };
   add(who.user.unit_id);
   for (const RoleGrant& g : who.actor.grants) add(g.unit_id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "domain/codes.h"
 
 namespace trygg {
@@ -13,10 +14,6 @@ constexpr CodeTable<IncidentAction, 4> kActions{{{
     {IncidentAction::kClose, "close"},
     {IncidentAction::kReopen, "reopen"},
 }}};
-
-bool Blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
-}
 
 }  // namespace
 
@@ -43,7 +40,7 @@ Result<IncidentStatus> NextStatus(IncidentStatus from, IncidentAction action, in
       return IncidentStatus::kAvslutad;
     case IncidentAction::kReopen:
       if (from != IncidentStatus::kAvslutad) return not_allowed;
-      if (Blank(reason)) return Status::InvalidArgument("workflow.reason_required", "reason");
+      if (IsBlank(reason)) return Status::InvalidArgument("workflow.reason_required", "reason");
       return IncidentStatus::kUtreds;
   }
   return not_allowed;

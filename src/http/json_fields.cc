@@ -1,17 +1,10 @@
 // Strict JSON member readers.
 #include "http/json_fields.h"
 
+#include "core/text.h"
 #include "core/time.h"
 
 namespace trygg {
-
-size_t Utf8Length(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
 
 void FieldReader::Fail(std::string reason, std::string_view field) {
   if (!status_.ok()) return;

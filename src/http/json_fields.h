@@ -70,7 +70,4 @@ class FieldReader {
   Status status_;
 };
 
-// Counts Unicode code points in valid UTF-8 text.
-size_t Utf8Length(std::string_view text);
-
 }  // namespace trygg

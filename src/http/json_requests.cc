@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/time.h"
+#include "domain/limits.h"
 #include "http/json_fields.h"
 
 namespace trygg {
@@ -134,7 +135,7 @@ Result<IncidentPatchRequest> ParseIncidentPatch(const nlohmann::json& body) {
 Result<TransitionRequest> ParseTransition(const nlohmann::json& body) {
   FieldReader r(body);
   auto action = r.Enum("action", kReq, ParseIncidentAction);
-  auto reason = r.String("reason", kOpt, 2000);
+  auto reason = r.String("reason", kOpt, kMaxReasonChars);
   auto version = r.Int("version", kOpt, 1, kMaxId);
   if (!r.ok()) return r.status();
   return TransitionRequest{*action, reason.value_or(""), version};
@@ -149,7 +150,7 @@ Result<std::string> ParseNoteText(const nlohmann::json& body) {
 
 Result<NewMeasure> ParseNewMeasure(const nlohmann::json& body) {
   FieldReader r(body);
-  auto title = r.String("title", kReq, 500);
+  auto title = r.String("title", kReq, kMaxMeasureTitleChars);
   auto responsible = r.Int("responsible_user_id", kReq, 1, kMaxId);
   auto due = r.Date("due_date", kReq);
   if (!r.ok()) return r.status();
@@ -160,7 +161,7 @@ Result<MeasurePatch> ParseMeasurePatch(const nlohmann::json& body) {
   FieldReader r(body);
   MeasurePatch p;
   p.status = r.Enum("status", kOpt, ParseMeasureStatus);
-  p.title = r.String("title", kOpt, 500);
+  p.title = r.String("title", kOpt, kMaxMeasureTitleChars);
   p.responsible_user_id = r.Int("responsible_user_id", kOpt, 1, kMaxId);
   p.due_date = r.Date("due_date", kOpt);
   if (!r.ok()) return r.status();
@@ -172,7 +173,7 @@ Result<OrgUnit> ParseNewUnit(const nlohmann::json& body) {
   OrgUnit unit;
   if (!r.IsNull("parent_id")) unit.parent_id = r.Int("parent_id", kReq, 1, kMaxId);
   auto kind = r.Enum("kind", kReq, ParseUnitKind);
-  auto name = r.String("name", kReq, 200);
+  auto name = r.String("name", kReq, kMaxUnitNameChars);
   if (!r.ok()) return r.status();
   unit.kind = *kind;
   unit.name = *name;
@@ -181,7 +182,7 @@ Result<OrgUnit> ParseNewUnit(const nlohmann::json& body) {
 
 Result<std::string> ParseUnitRename(const nlohmann::json& body) {
   FieldReader r(body);
-  auto name = r.String("name", kReq, 200);
+  auto name = r.String("name", kReq, kMaxUnitNameChars);
   if (!r.ok()) return r.status();
   return *name;
 }
@@ -189,7 +190,7 @@ Result<std::string> ParseUnitRename(const nlohmann::json& body) {
 Result<NewUser> ParseNewUser(const nlohmann::json& body) {
   FieldReader r(body);
   auto username = r.String("username", kReq, 64);
-  auto display_name = r.String("display_name", kReq, 200);
+  auto display_name = r.String("display_name", kReq, kMaxDisplayNameChars);
   auto email = r.String("email", kOpt, 254);
   auto unit_id = r.Int("unit_id", kReq, 1, kMaxId);
   auto password = r.String("password", kReq, 1024);
@@ -200,7 +201,7 @@ Result<NewUser> ParseNewUser(const nlohmann::json& body) {
 Result<UserPatch> ParseUserPatch(const nlohmann::json& body) {
   FieldReader r(body);
   UserPatch p;
-  p.display_name = r.String("display_name", kOpt, 200);
+  p.display_name = r.String("display_name", kOpt, kMaxDisplayNameChars);
   p.email = r.String("email", kOpt, 254);
   p.unit_id = r.Int("unit_id", kOpt, 1, kMaxId);
   p.active = r.Bool("active", kOpt);

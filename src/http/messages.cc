@@ -129,6 +129,9 @@ const std::unordered_map<std::string_view, Text>& Table() {
        {"Statusändringen är inte tillåten just nu", "That status change is not allowed now"}},
       {"workflow.reason_required",
        {"Ange varför händelsen öppnas igen", "Say why the incident is being reopened"}},
+      {"workflow.reason_too_long",
+       {"Motiveringen är för lång (högst 2 000 tecken)",
+        "The reason is too long (at most 2,000 characters)"}},
       // Organisation.
       {"unit.name", {"Ange ett namn för enheten", "Give the unit a name"}},
       {"unit.parent",

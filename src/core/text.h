@@ -1,0 +1,21 @@
+// Text helpers: character counts and blankness of UTF-8 strings.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace trygg {
+
+// The number of Unicode code points in valid UTF-8 `s` (continuation bytes are
+// not counted), so "å" counts as one character, as users count it.
+size_t Utf8Length(std::string_view s);
+
+// True when `s` has no characters other than ASCII white space.
+bool IsBlank(std::string_view s);
+
+// True when `s` is not blank and has at most `max_chars` characters.
+inline bool FitsText(std::string_view s, size_t max_chars) {
+  return !IsBlank(s) && Utf8Length(s) <= max_chars;
+}
+
+}  // namespace trygg
