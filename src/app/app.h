@@ -16,7 +16,7 @@ namespace trygg {
 
 struct AppConfig {
   TimeMs session_idle_timeout = 30 * kMsPerMinute;
-  int login_max_failures = 5;                // per account, and per address ×4
+  int login_max_failures = 5;  // per account, and per address ×4
   TimeMs login_failure_window = 15 * kMsPerMinute;
 };
 

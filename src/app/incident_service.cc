@@ -116,18 +116,12 @@ Result<IncidentView> IncidentService::Create(const Principal& who, const NewInci
   inc.version = 1;
 
   TRYGG_ASSIGN_OR_RETURN(inc.id, tx->InsertIncident(inc));
-  TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, inc.id, now, who.user.id, "created",
-                                       std::string(CategoryCode(inc.category))})
-                            .status());
-  TRYGG_RETURN_IF_ERROR(
-      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.create", "incident", inc.id));
+  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, inc.id, "created",
+                                     std::string(CategoryCode(inc.category)), "incident.create"));
   if (informed != nullptr) {
     TRYGG_ASSIGN_OR_RETURN(*informed, WhoIsInformed(*tx, *tree, inc));
   }
-  NameBook names(*tx);
-  TRYGG_ASSIGN_OR_RETURN(IncidentView view, BuildView(*tx, *tree, who.actor, inc, true, names));
-  TRYGG_RETURN_IF_ERROR(tx->Commit());
-  return view;
+  return CommitWithView(*tx, *tree, who.actor, inc);
 }
 
 Result<IncidentPage> IncidentService::List(const Principal& who, IncidentQuery query) {
@@ -155,11 +149,7 @@ Result<IncidentView> IncidentService::Get(const Principal& who, IncidentId id) {
   TRYGG_ASSIGN_OR_RETURN(LoadedIncident loaded, LoadFor(*tx, *tree, who.actor, id, Need::kExists));
   TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.read", "incident", id,
                                     loaded.access.details ? "details" : "summary"));
-  NameBook names(*tx);
-  TRYGG_ASSIGN_OR_RETURN(IncidentView view,
-                         BuildView(*tx, *tree, who.actor, loaded.incident, true, names));
-  TRYGG_RETURN_IF_ERROR(tx->Commit());
-  return view;
+  return CommitWithView(*tx, *tree, who.actor, loaded.incident);
 }
 
 Result<std::vector<InboxItem>> IncidentService::Inbox(const Principal& who) {

@@ -1,5 +1,7 @@
 #include "app/incident_views.h"
 
+#include "app/audit_log.h"
+
 namespace trygg {
 
 void NameBook::Add(UserId id, std::unordered_map<UserId, std::string>& names) {
@@ -85,6 +87,21 @@ Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& ac
   }
   if (!ok) return Status::PermissionDenied("incident.forbidden");
   return out;
+}
+
+Status RecordChange(StoreTx& tx, const Clock& clock, UserId actor, IncidentId id,
+                    const std::string& log_action, const std::string& detail,
+                    const std::string& audit_action) {
+  TRYGG_RETURN_IF_ERROR(tx.InsertLog({0, id, clock.NowMs(), actor, log_action, detail}).status());
+  return AppendAudit(tx, clock, actor, audit_action, "incident", id, detail);
+}
+
+Result<IncidentView> CommitWithView(StoreTx& tx, const OrgTree& tree, const Actor& actor,
+                                    const Incident& incident) {
+  NameBook names(tx);
+  TRYGG_ASSIGN_OR_RETURN(IncidentView view, BuildView(tx, tree, actor, incident, true, names));
+  TRYGG_RETURN_IF_ERROR(tx.Commit());
+  return view;
 }
 
 }  // namespace trygg

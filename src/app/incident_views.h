@@ -43,7 +43,17 @@ struct LoadedIncident {
 // Loads incident `id` for `actor` and checks `need`. NotFound when it does not
 // exist or the actor may not know it exists (the two are indistinguishable);
 // PermissionDenied when it is visible but `need` is not met.
-Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& actor,
-                               IncidentId id, Need need);
+Result<LoadedIncident> LoadFor(StoreTx& tx, const OrgTree& tree, const Actor& actor, IncidentId id,
+                               Need need);
+
+// Writes a logbook line (`log_action`, `detail`) for incident `id` and the
+// matching audit record (`audit_action`, same detail) in `tx`.
+Status RecordChange(StoreTx& tx, const Clock& clock, UserId actor, IncidentId id,
+                    const std::string& log_action, const std::string& detail,
+                    const std::string& audit_action);
+
+// Commits `tx` and returns `actor`'s full view of `incident` as committed.
+Result<IncidentView> CommitWithView(StoreTx& tx, const OrgTree& tree, const Actor& actor,
+                                    const Incident& incident);
 
 }  // namespace trygg

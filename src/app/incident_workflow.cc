@@ -50,19 +50,14 @@ Result<IncidentView> IncidentService::Transition(const Principal& who, IncidentI
   inc.updated_at = now;
   TRYGG_RETURN_IF_ERROR(tx->UpdateIncident(inc, inc.version));
   ++inc.version;
-  std::string detail =
+  const std::string detail =
       std::string(IncidentStatusCode(before)) + ">" + std::string(IncidentStatusCode(next));
-  TRYGG_RETURN_IF_ERROR(
-      tx->InsertLog({0, id, now, who.user.id, "status_changed", detail}).status());
+  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "status_changed", detail,
+                                     "incident.transition"));
   if (action == IncidentAction::kReopen) {
     TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, id, now, who.user.id, "reopened", reason}).status());
   }
-  TRYGG_RETURN_IF_ERROR(
-      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.transition", "incident", id, detail));
-  NameBook names(*tx);
-  TRYGG_ASSIGN_OR_RETURN(IncidentView view, BuildView(*tx, *tree, who.actor, inc, true, names));
-  TRYGG_RETURN_IF_ERROR(tx->Commit());
-  return view;
+  return CommitWithView(*tx, *tree, who.actor, inc);
 }
 
 Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id,
@@ -108,13 +103,9 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
   inc.updated_at = now;
   TRYGG_RETURN_IF_ERROR(tx->UpdateIncident(inc, inc.version));
   ++inc.version;
-  TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, id, now, who.user.id, "updated", fields}).status());
   TRYGG_RETURN_IF_ERROR(
-      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.update", "incident", id, fields));
-  NameBook names(*tx);
-  TRYGG_ASSIGN_OR_RETURN(IncidentView view, BuildView(*tx, *tree, who.actor, inc, true, names));
-  TRYGG_RETURN_IF_ERROR(tx->Commit());
-  return view;
+      RecordChange(*tx, ctx_.clock, who.user.id, id, "updated", fields, "incident.update"));
+  return CommitWithView(*tx, *tree, who.actor, inc);
 }
 
 Result<Note> IncidentService::AddNote(const Principal& who, IncidentId id,
@@ -125,11 +116,8 @@ Result<Note> IncidentService::AddNote(const Principal& who, IncidentId id,
   TRYGG_RETURN_IF_ERROR(LoadFor(*tx, *tree, who.actor, id, Need::kAnnotate).status());
   Note note{0, id, who.user.id, text, ctx_.clock.NowMs()};
   TRYGG_ASSIGN_OR_RETURN(note.id, tx->InsertNote(note));
-  TRYGG_RETURN_IF_ERROR(
-      tx->InsertLog({0, id, note.created_at, who.user.id, "note_added", std::to_string(note.id)})
-          .status());
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.note", "incident", id,
-                                    std::to_string(note.id)));
+  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "note_added",
+                                     std::to_string(note.id), "incident.note"));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return note;
 }
@@ -155,11 +143,8 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
   m.created_by = who.user.id;
   m.created_at = ctx_.clock.NowMs();
   TRYGG_ASSIGN_OR_RETURN(m.id, tx->InsertMeasure(m));
-  TRYGG_RETURN_IF_ERROR(
-      tx->InsertLog({0, id, m.created_at, who.user.id, "measure_added", std::to_string(m.id)})
-          .status());
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.measure_add",
-                                    "incident", id, std::to_string(m.id)));
+  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "measure_added",
+                                     std::to_string(m.id), "incident.measure_add"));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;
 }
@@ -197,10 +182,8 @@ Result<Measure> IncidentService::UpdateMeasure(const Principal& who, IncidentId 
   }
   TRYGG_RETURN_IF_ERROR(tx->UpdateMeasure(m));
   const std::string detail = std::to_string(m.id) + ":" + std::string(MeasureStatusCode(m.status));
-  TRYGG_RETURN_IF_ERROR(
-      tx->InsertLog({0, id, now, who.user.id, "measure_updated", detail}).status());
-  TRYGG_RETURN_IF_ERROR(
-      AppendAudit(*tx, ctx_.clock, who.user.id, "incident.measure_update", "incident", id, detail));
+  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "measure_updated", detail,
+                                     "incident.measure_update"));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;
 }
