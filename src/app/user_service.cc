@@ -43,6 +43,13 @@ std::optional<UserId> ActorId(const Principal* who) {
   return who ? std::optional(who->user.id) : std::nullopt;
 }
 
+// The store orders by bytes; people expect Swedish alphabetical order.
+void SortByName(std::vector<User>& users) {
+  std::stable_sort(users.begin(), users.end(), [](const User& a, const User& b) {
+    return SwedishLess(a.display_name, b.display_name);
+  });
+}
+
 Result<UserWithGrants> Load(StoreTx& tx, UserId id) {
   TRYGG_ASSIGN_OR_RETURN(User user, tx.GetUser(id));
   user.password_hash.clear();
@@ -57,6 +64,7 @@ Result<std::vector<UserWithGrants>> UserService::List(const Principal& who) {
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginRead());
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   TRYGG_ASSIGN_OR_RETURN(std::vector<User> users, tx->ListUsers());
+  SortByName(users);
   TRYGG_ASSIGN_OR_RETURN(std::vector<RoleGrant> grants, tx->ListGrants(std::nullopt));
   std::vector<UserWithGrants> out;
   for (User& u : users) {
@@ -206,6 +214,7 @@ Result<std::vector<Colleague>> UserService::Colleagues(const Principal& who) {
   add(who.user.unit_id);
   for (const RoleGrant& g : who.actor.grants) add(g.unit_id);
   TRYGG_ASSIGN_OR_RETURN(std::vector<User> users, tx->ListUsers());
+  SortByName(users);
   std::vector<Colleague> out;
   for (const User& u : users) {
     if (!u.active) continue;

@@ -18,4 +18,8 @@ inline bool FitsText(std::string_view s, size_t max_chars) {
   return !IsBlank(s) && Utf8Length(s) <= max_chars;
 }
 
+// Orders names as a Swedish reader expects: case-insensitive, with å, ä, ö
+// after z (in that order) and é/è/ü sorted as e/e/y. Ties fall back to bytes.
+bool SwedishLess(std::string_view a, std::string_view b);
+
 }  // namespace trygg
