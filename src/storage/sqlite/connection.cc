@@ -7,6 +7,10 @@ constexpr int kBusyTimeoutMs = 5000;
 // Statements cached per connection; beyond this, statements are one-off.
 constexpr size_t kMaxCachedStatements = 128;
 
+sql::Statement Wrap(sqlite3* db, sqlite3_stmt* stmt, bool* in_use) {
+  return sql::Statement(std::make_unique<SqliteCursor>(db, stmt, in_use));
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
@@ -28,7 +32,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
     return conn;
   }
   // The journal mode is stored in the file; setting it once per writer suffices.
-  TRYGG_ASSIGN_OR_RETURN(Statement wal, conn->Prepare("PRAGMA journal_mode = WAL"));
+  TRYGG_ASSIGN_OR_RETURN(sql::Statement wal, conn->Prepare("PRAGMA journal_mode = WAL"));
   TRYGG_ASSIGN_OR_RETURN(bool row, wal.Step());
   if (!row || wal.Text(0) != "wal") {
     return Status::Internal("sqlite: could not switch " + path + " to WAL");
@@ -47,11 +51,11 @@ Status Connection::Exec(const std::string& sql) {
   return Status::Ok();
 }
 
-Result<Statement> Connection::Prepare(const std::string& sql) {
+Result<sql::Statement> Connection::Prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {
     it->second.in_use = true;
-    return Statement(db_, it->second.stmt, &it->second.in_use);
+    return Wrap(db_, it->second.stmt, &it->second.in_use);
   }
   const bool cache = it == cache_.end() && cache_.size() < kMaxCachedStatements;
   sqlite3_stmt* stmt = nullptr;
@@ -61,16 +65,12 @@ Result<Statement> Connection::Prepare(const std::string& sql) {
     sqlite3_finalize(stmt);
     return StatusFromSqlite(rc, db_);
   }
-  if (!cache) return Statement(db_, stmt, nullptr);  // in use elsewhere, or cache full
+  if (!cache) return Wrap(db_, stmt, nullptr);  // in use elsewhere, or cache full
   Cached& cached = cache_[sql];
   cached.stmt = stmt;
   cached.in_use = true;
-  return Statement(db_, stmt, &cached.in_use);
+  return Wrap(db_, stmt, &cached.in_use);
 }
-
-int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
-
-int64_t Connection::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 bool Connection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 

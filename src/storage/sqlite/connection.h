@@ -1,5 +1,6 @@
 // Connection: one sqlite3 database handle with our PRAGMAs and a cache of
-// prepared statements. Not thread-safe: one transaction uses it at a time.
+// prepared statements; the SQLite sql::Connection. Not thread-safe: one
+// transaction uses it at a time.
 #pragma once
 
 #include <sqlite3.h>
@@ -9,11 +10,12 @@
 #include <unordered_map>
 
 #include "core/result.h"
-#include "storage/sqlite/statement.h"
+#include "storage/sql/connection.h"
+#include "storage/sqlite/cursor.h"
 
 namespace trygg::sqlite {
 
-class Connection {
+class Connection final : public sql::Connection {
  public:
   enum class Mode {
     kWrite,  // read-write; creates the file and switches it to WAL
@@ -27,19 +29,13 @@ class Connection {
 
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection();  // finalizes cached statements and closes the handle
+  ~Connection() override;  // finalizes cached statements and closes the handle
 
-  // Runs parameterless SQL, possibly several statements: PRAGMAs, BEGIN/COMMIT
-  // and migration DDL. Never for SQL that carries values.
-  Status Exec(const std::string& sql);
+  SqlDialect dialect() const override { return SqlDialect::kSqlite; }
+  Status Exec(const std::string& sql) override;
+  // Statements are cached by their text (up to a bound).
+  Result<sql::Statement> Prepare(const std::string& sql) override;
 
-  // A prepared statement for `sql`. Statements are cached by their text, so
-  // `sql` should come from constant fragments; values are always bound.
-  Result<Statement> Prepare(const std::string& sql);
-
-  // Rows changed by the last INSERT/UPDATE/DELETE.
-  int64_t Changes() const;
-  int64_t LastInsertRowid() const;
   // True inside an explicit transaction (BEGIN … not yet COMMIT/ROLLBACK).
   bool InTransaction() const;
 

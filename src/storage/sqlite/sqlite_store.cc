@@ -1,34 +1,46 @@
 #include "storage/sqlite/sqlite_store.h"
 
-#include "core/clock.h"
-#include "storage/migrations.h"
-#include "storage/sqlite/sqlite_tx.h"
+#include "storage/sql/migrator.h"
+#include "storage/sql/sql_tx.h"
 
 namespace trygg::sqlite {
 namespace {
 
-// The highest applied migration, 0 when none (or no meta table yet).
-Result<int> ReadVersion(Connection& conn) {
-  {
-    TRYGG_ASSIGN_OR_RETURN(
-        Statement st,
-        conn.Prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
-    st.BindText("schema_migrations");
-    TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row || st.Int(0) == 0) return 0;
+// The writer connection in a BEGIN IMMEDIATE transaction, holding the writer lock.
+class WriteLease final : public sql::TxLease {
+ public:
+  WriteLease(std::shared_ptr<SqliteDb> db, Connection* conn) : db_(std::move(db)), conn_(conn) {}
+  ~WriteLease() override {
+    // On failure the connection stays in its transaction, and the next
+    // AcquireWriter rolls it back.
+    if (conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+    db_->ReleaseWriter();
   }
-  TRYGG_ASSIGN_OR_RETURN(Statement st,
-                         conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-  TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return 0;
-  return static_cast<int>(st.Int(0));
-}
+  sql::Connection& conn() override { return *conn_; }
+  Status Commit() override { return conn_->Exec("COMMIT"); }
 
-Status TooNew(int version) {
-  return Status::FailedPrecondition("storage.schema_too_new",
-                                    "database schema " + std::to_string(version) +
-                                        ", this binary knows " + std::to_string(kSchemaVersion));
-}
+ private:
+  std::shared_ptr<SqliteDb> db_;
+  Connection* conn_;
+};
+
+// A pooled reader connection in a deferred transaction: a WAL snapshot.
+class ReadLease final : public sql::TxLease {
+ public:
+  ReadLease(std::shared_ptr<SqliteDb> db, std::unique_ptr<Connection> conn)
+      : db_(std::move(db)), conn_(std::move(conn)) {}
+  ~ReadLease() override {
+    // A reader still in a transaction after this is dropped by ReleaseReader.
+    if (conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+    db_->ReleaseReader(std::move(conn_));
+  }
+  sql::Connection& conn() override { return *conn_; }
+  Status Commit() override { return conn_->Exec("COMMIT"); }
+
+ private:
+  std::shared_ptr<SqliteDb> db_;
+  std::unique_ptr<Connection> conn_;
+};
 
 }  // namespace
 
@@ -40,47 +52,34 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
 Status SqliteStore::Migrate() {
   WriterLease lease(*db_);
   if (!lease.conn().ok()) return lease.conn().status();
-  Connection& conn = *lease.conn().value();
-  TRYGG_RETURN_IF_ERROR(conn.Exec(std::string(kCreateMetaTableSql)));
-  TRYGG_ASSIGN_OR_RETURN(int current, ReadVersion(conn));
-  if (current > kSchemaVersion) return TooNew(current);
-  for (const Migration& migration : Migrations()) {
-    if (migration.version <= current) continue;
-    TRYGG_RETURN_IF_ERROR(Apply(conn, migration));
-  }
-  return Status::Ok();
-}
-
-Status SqliteStore::Apply(Connection& conn, const Migration& migration) {
-  TRYGG_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
-  // Another process may have migrated since we looked; check under the lock.
-  Status status = [&]() -> Status {
-    TRYGG_ASSIGN_OR_RETURN(int current, ReadVersion(conn));
-    if (current > kSchemaVersion) return TooNew(current);
-    if (current >= migration.version) return Status::Ok();
-    TRYGG_RETURN_IF_ERROR(conn.Exec(MigrationSql(migration, SqlDialect::kSqlite)));
-    TRYGG_ASSIGN_OR_RETURN(
-        Statement st,
-        conn.Prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
-    st.BindInt(migration.version).BindText(migration.name).BindInt(SystemClock().NowMs());
-    return st.Run();
-  }();
-  if (!status.ok()) {
-    (void)conn.Exec("ROLLBACK");
-    return status;
-  }
-  return conn.Exec("COMMIT");  // on failure AcquireWriter rolls back later
+  return sql::RunMigrations(*lease.conn().value(), "BEGIN IMMEDIATE");
 }
 
 Result<int> SqliteStore::SchemaVersion() {
   TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, db_->AcquireReader());
-  Result<int> version = ReadVersion(*reader);
+  Result<int> version = sql::ReadSchemaVersion(*reader);
   db_->ReleaseReader(std::move(reader));
   return version;
 }
 
-Result<std::unique_ptr<StoreTx>> SqliteStore::BeginRead() { return SqliteTx::BeginRead(db_); }
+Result<std::unique_ptr<StoreTx>> SqliteStore::BeginWrite() {
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, db_->AcquireWriter());
+  auto lease = std::make_unique<WriteLease>(db_, conn);
+  TRYGG_RETURN_IF_ERROR(conn->Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<StoreTx>(new sql::SqlTx(std::move(lease)));
+}
 
-Result<std::unique_ptr<StoreTx>> SqliteStore::BeginWrite() { return SqliteTx::BeginWrite(db_); }
+Result<std::unique_ptr<StoreTx>> SqliteStore::BeginRead() {
+  TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, db_->AcquireReader());
+  Connection* conn = reader.get();
+  auto lease = std::make_unique<ReadLease>(db_, std::move(reader));
+  TRYGG_RETURN_IF_ERROR(conn->Exec("BEGIN"));
+  // A deferred transaction takes its snapshot at the first read: read now, so
+  // the snapshot is that of BeginRead.
+  TRYGG_ASSIGN_OR_RETURN(sql::Statement first_read,
+                         conn->Prepare("SELECT COUNT(*) FROM sqlite_master"));
+  TRYGG_RETURN_IF_ERROR(first_read.Run());
+  return std::unique_ptr<StoreTx>(new sql::SqlTx(std::move(lease)));
+}
 
 }  // namespace trygg::sqlite

@@ -5,7 +5,6 @@
 #include <memory>
 #include <string>
 
-#include "storage/migrations.h"
 #include "storage/sqlite/sqlite_db.h"
 #include "storage/store.h"
 
@@ -25,9 +24,6 @@ class SqliteStore final : public Store {
 
  private:
   explicit SqliteStore(std::shared_ptr<SqliteDb> db) : db_(std::move(db)) {}
-
-  // Applies `migration` in its own transaction unless the database already has it.
-  Status Apply(Connection& conn, const Migration& migration);
 
   // Open transactions share ownership, so they may outlive the store.
   std::shared_ptr<SqliteDb> db_;

@@ -1,7 +1,7 @@
-// SqliteTx: the append-only audit log.
-#include "storage/sqlite/sqlite_tx.h"
+// SqlTx: the append-only audit log.
+#include "storage/sql/sql_tx.h"
 
-namespace trygg::sqlite {
+namespace trygg::sql {
 namespace {
 
 constexpr char kSelectAudit[] =
@@ -24,7 +24,7 @@ Result<AuditRecord> ReadAudit(const Statement& row) {
 
 }  // namespace
 
-Result<std::optional<AuditRecord>> SqliteTx::LastAudit() {
+Result<std::optional<AuditRecord>> SqlTx::LastAudit() {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
                          Prepare(std::string(kSelectAudit) + " ORDER BY seq DESC LIMIT 1"));
   TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -33,7 +33,7 @@ Result<std::optional<AuditRecord>> SqliteTx::LastAudit() {
   return std::optional<AuditRecord>(std::move(record));
 }
 
-Status SqliteTx::AppendAudit(const AuditRecord& record) {
+Status SqlTx::AppendAudit(const AuditRecord& record) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
       Prepare("INSERT INTO audit_log (seq, at, actor_id, action, target_type, target_id, detail,"
@@ -45,7 +45,7 @@ Status SqliteTx::AppendAudit(const AuditRecord& record) {
   return st.Run();
 }
 
-Result<std::vector<AuditRecord>> SqliteTx::ListAudit(int64_t after_seq, int limit) {
+Result<std::vector<AuditRecord>> SqlTx::ListAudit(int64_t after_seq, int limit) {
   if (limit < 1) return Status::InvalidArgument("storage.bad_page", "limit >= 1");
   TRYGG_ASSIGN_OR_RETURN(
       Statement st, Prepare(std::string(kSelectAudit) + " WHERE seq > ? ORDER BY seq LIMIT ?"));
@@ -53,4 +53,4 @@ Result<std::vector<AuditRecord>> SqliteTx::ListAudit(int64_t after_seq, int limi
   return ReadAll<AuditRecord>(st, ReadAudit);
 }
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql

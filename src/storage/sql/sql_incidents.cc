@@ -1,11 +1,11 @@
-// SqliteTx: incidents, their exposed users, and incident queries.
+// SqlTx: incidents, their exposed users, and incident queries.
 #include <algorithm>
 #include <unordered_map>
 
-#include "storage/sqlite/query_builder.h"
-#include "storage/sqlite/sqlite_tx.h"
+#include "storage/sql/query_builder.h"
+#include "storage/sql/sql_tx.h"
 
-namespace trygg::sqlite {
+namespace trygg::sql {
 namespace {
 
 // Every stored column but `id` and `version`, in the order BindFields binds them.
@@ -92,7 +92,7 @@ void AppendConditions(QueryBuilder& q, const IncidentQuery& query) {
 
 }  // namespace
 
-Result<IncidentId> SqliteTx::InsertIncident(const Incident& incident) {
+Result<IncidentId> SqlTx::InsertIncident(const Incident& incident) {
   const auto& exposed = incident.exposed_user_ids;
   for (size_t k = 0; k < exposed.size(); ++k) {
     if (std::find(exposed.begin(), exposed.begin() + k, exposed[k]) != exposed.begin() + k) {
@@ -106,11 +106,10 @@ Result<IncidentId> SqliteTx::InsertIncident(const Incident& incident) {
     TRYGG_ASSIGN_OR_RETURN(
         Statement st, Prepare(std::string("INSERT INTO incidents (") + kFieldColumns +
                               ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                              " ?, ?, ?, ?, ?)"));
+                              " ?, ?, ?, ?, ?) RETURNING id"));
     BindFields(st, incident);
     st.BindInt(incident.version);
-    TRYGG_RETURN_IF_ERROR(st.Run());
-    const IncidentId new_id = conn->LastInsertRowid();
+    TRYGG_ASSIGN_OR_RETURN(const IncidentId new_id, st.RunReturningId());
     for (size_t k = 0; k < exposed.size(); ++k) {
       TRYGG_ASSIGN_OR_RETURN(
           Statement ex,
@@ -128,7 +127,7 @@ Result<IncidentId> SqliteTx::InsertIncident(const Incident& incident) {
   return id;
 }
 
-Result<Incident> SqliteTx::GetIncident(IncidentId id) {
+Result<Incident> SqlTx::GetIncident(IncidentId id) {
   std::vector<Incident> found;
   {
     TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string(kSelectIncident) + " WHERE i.id = ?"));
@@ -140,8 +139,9 @@ Result<Incident> SqliteTx::GetIncident(IncidentId id) {
   return std::move(found.front());
 }
 
-Status SqliteTx::LoadExposed(std::vector<Incident>& incidents) {
+Status SqlTx::LoadExposed(std::vector<Incident>& incidents) {
   if (incidents.empty()) return Status::Ok();
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
   std::unordered_map<IncidentId, Incident*> by_id;
   std::vector<int64_t> ids;
   for (Incident& inc : incidents) {
@@ -151,9 +151,9 @@ Status SqliteTx::LoadExposed(std::vector<Incident>& incidents) {
   }
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
-      Prepare("SELECT incident_id, user_id FROM incident_exposed"
-              " WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, ord"));
-  st.BindText(JsonIdArray(ids));
+      Prepare("SELECT incident_id, user_id FROM incident_exposed WHERE " +
+              InIds(conn->dialect(), "incident_id") + " ORDER BY incident_id, ord"));
+  st.BindText(EncodeIds(conn->dialect(), ids));
   while (true) {
     TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return Status::Ok();
@@ -161,7 +161,7 @@ Status SqliteTx::LoadExposed(std::vector<Incident>& incidents) {
   }
 }
 
-Status SqliteTx::UpdateIncident(const Incident& incident, int64_t expected_version) {
+Status SqlTx::UpdateIncident(const Incident& incident, int64_t expected_version) {
   {
     TRYGG_ASSIGN_OR_RETURN(
         Statement st,
@@ -174,7 +174,7 @@ Status SqliteTx::UpdateIncident(const Incident& incident, int64_t expected_versi
     BindFields(st, incident);
     st.BindInt(expected_version + 1).BindInt(incident.id).BindInt(expected_version);
     TRYGG_RETURN_IF_ERROR(st.Run());
-    if (conn_->Changes() > 0) return Status::Ok();
+    if (st.Changes() > 0) return Status::Ok();
   }
   // Nothing matched: either there is no such incident or its version moved on.
   TRYGG_ASSIGN_OR_RETURN(Statement exists, Prepare("SELECT 1 FROM incidents WHERE id = ?"));
@@ -184,16 +184,16 @@ Status SqliteTx::UpdateIncident(const Incident& incident, int64_t expected_versi
   return Status::Conflict("incident.stale_version");
 }
 
-Result<std::vector<Incident>> SqliteTx::ListIncidents(const IncidentQuery& query) {
+Result<std::vector<Incident>> SqlTx::ListIncidents(const IncidentQuery& query) {
   if (query.limit < 1 || query.limit > kMaxLimit || query.offset < 0) {
     return Status::InvalidArgument("storage.bad_page", "limit 1..500, offset >= 0");
   }
-  QueryBuilder q;
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
+  QueryBuilder q(conn->dialect());
   q.Sql(kSelectIncident);
   AppendConditions(q, query);
   q.Sql(" ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?", query.limit);
   q.Sql(" OFFSET ?", query.offset);
-  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
   std::vector<Incident> found;
   {
     TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
@@ -203,15 +203,15 @@ Result<std::vector<Incident>> SqliteTx::ListIncidents(const IncidentQuery& query
   return found;
 }
 
-Result<int64_t> SqliteTx::CountIncidents(const IncidentQuery& query) {
-  QueryBuilder q;
+Result<int64_t> SqlTx::CountIncidents(const IncidentQuery& query) {
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
+  QueryBuilder q(conn->dialect());
   q.Sql("SELECT COUNT(*) FROM incidents i");
   AppendConditions(q, query);
-  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
   TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
   TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::Internal("storage: COUNT returned no row");
   return st.Int(0);
 }
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql

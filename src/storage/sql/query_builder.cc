@@ -1,8 +1,8 @@
-#include "storage/sqlite/query_builder.h"
+#include "storage/sql/query_builder.h"
 
 #include <utility>
 
-namespace trygg::sqlite {
+namespace trygg::sql {
 
 QueryBuilder& QueryBuilder::Sql(std::string_view fragment) {
   sql_ += fragment;
@@ -19,6 +19,10 @@ QueryBuilder& QueryBuilder::Sql(std::string_view fragment, std::string value) {
   sql_ += fragment;
   params_.emplace_back(std::move(value));
   return *this;
+}
+
+QueryBuilder& QueryBuilder::InIds(std::string_view column, const std::vector<int64_t>& ids) {
+  return Sql(sql::InIds(dialect_, column), EncodeIds(dialect_, ids));
 }
 
 QueryBuilder& QueryBuilder::And() {
@@ -39,16 +43,6 @@ Result<Statement> QueryBuilder::Prepare(Connection& conn) const {
   return st;
 }
 
-std::string JsonIdArray(const std::vector<int64_t>& ids) {
-  std::string json = "[";
-  for (size_t k = 0; k < ids.size(); ++k) {
-    if (k > 0) json += ',';
-    json += std::to_string(ids[k]);
-  }
-  json += ']';
-  return json;
-}
-
 void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter) {
   q.Sql("(");
   bool any = false;
@@ -58,12 +52,11 @@ void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter) {
   };
   if (!filter.all_units.empty()) {
     next();
-    q.Sql("i.unit_id IN (SELECT value FROM json_each(?))", JsonIdArray(filter.all_units));
+    q.InIds("i.unit_id", filter.all_units);
   }
   if (!filter.nonsensitive_units.empty()) {
     next();
-    q.Sql("(i.sensitive = 0 AND i.unit_id IN (SELECT value FROM json_each(?)))",
-          JsonIdArray(filter.nonsensitive_units));
+    q.Sql("(i.sensitive = 0 AND ").InIds("i.unit_id", filter.nonsensitive_units).Sql(")");
   }
   if (filter.involving.has_value()) {
     next();
@@ -77,4 +70,4 @@ void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter) {
   q.Sql(")");
 }
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql

@@ -1,8 +1,8 @@
-// SqliteTx: notes, measures and the logbook of an incident.
-#include "storage/sqlite/query_builder.h"
-#include "storage/sqlite/sqlite_tx.h"
+// SqlTx: notes, measures and the logbook of an incident.
+#include "storage/sql/query_builder.h"
+#include "storage/sql/sql_tx.h"
 
-namespace trygg::sqlite {
+namespace trygg::sql {
 namespace {
 
 constexpr char kSelectMeasure[] =
@@ -28,17 +28,17 @@ Result<Measure> ReadMeasure(const Statement& row) {
 
 // --- Notes --------------------------------------------------------------------
 
-Result<int64_t> SqliteTx::InsertNote(const Note& note) {
+Result<int64_t> SqlTx::InsertNote(const Note& note) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
-      Prepare("INSERT INTO notes (incident_id, author_id, body, created_at) VALUES (?, ?, ?, ?)"));
+      Prepare("INSERT INTO notes (incident_id, author_id, body, created_at) VALUES (?, ?, ?, ?)"
+              " RETURNING id"));
   st.BindInt(note.incident_id).BindInt(note.author_id).BindText(note.text);
   st.BindInt(note.created_at);
-  TRYGG_RETURN_IF_ERROR(st.Run());
-  return conn_->LastInsertRowid();
+  return st.RunReturningId();
 }
 
-Result<std::vector<Note>> SqliteTx::ListNotes(IncidentId incident) {
+Result<std::vector<Note>> SqlTx::ListNotes(IncidentId incident) {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
                          Prepare("SELECT id, incident_id, author_id, body, created_at FROM notes"
                                  " WHERE incident_id = ? ORDER BY created_at, id"));
@@ -50,20 +50,20 @@ Result<std::vector<Note>> SqliteTx::ListNotes(IncidentId incident) {
 
 // --- Measures -----------------------------------------------------------------
 
-Result<int64_t> SqliteTx::InsertMeasure(const Measure& measure) {
+Result<int64_t> SqlTx::InsertMeasure(const Measure& measure) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
       Prepare("INSERT INTO measures (incident_id, title, responsible_user_id, due_date, status,"
-              " created_by, created_at, done_at, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+              " created_by, created_at, done_at, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              " RETURNING id"));
   st.BindInt(measure.incident_id).BindText(measure.title).BindInt(measure.responsible_user_id);
   st.BindInt(measure.due_date).BindText(MeasureStatusCode(measure.status));
   st.BindInt(measure.created_by).BindInt(measure.created_at);
   st.BindOptInt(measure.done_at).BindOptInt(measure.done_by);
-  TRYGG_RETURN_IF_ERROR(st.Run());
-  return conn_->LastInsertRowid();
+  return st.RunReturningId();
 }
 
-Status SqliteTx::UpdateMeasure(const Measure& measure) {
+Status SqlTx::UpdateMeasure(const Measure& measure) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
       Prepare("UPDATE measures SET incident_id = ?, title = ?, responsible_user_id = ?,"
@@ -76,15 +76,16 @@ Status SqliteTx::UpdateMeasure(const Measure& measure) {
   return RunExpectingOneRow(st, "measure.not_found");
 }
 
-Result<Measure> SqliteTx::GetMeasure(int64_t id) {
+Result<Measure> SqlTx::GetMeasure(int64_t id) {
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string(kSelectMeasure) + " WHERE m.id = ?"));
   st.BindInt(id);
   return ReadOne<Measure>(st, ReadMeasure, "measure.not_found");
 }
 
-Result<std::vector<Measure>> SqliteTx::ListMeasures(const MeasureQuery& query) {
+Result<std::vector<Measure>> SqlTx::ListMeasures(const MeasureQuery& query) {
   if (query.limit < 1) return Status::InvalidArgument("storage.bad_page", "limit >= 1");
-  QueryBuilder q;
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
+  QueryBuilder q(conn->dialect());
   q.Sql(kSelectMeasure);
   if (query.incident_scope.has_value()) {
     q.Sql(" JOIN incidents i ON i.id = m.incident_id").And();
@@ -99,12 +100,11 @@ Result<std::vector<Measure>> SqliteTx::ListMeasures(const MeasureQuery& query) {
   }
   if (query.due_before.has_value()) q.And().Sql("m.due_date < ?", *query.due_before);
   q.Sql(" ORDER BY m.due_date, m.id LIMIT ?", query.limit);
-  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
   TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
   return ReadAll<Measure>(st, ReadMeasure);
 }
 
-Result<int> SqliteTx::CountOpenMeasures(IncidentId incident) {
+Result<int> SqlTx::CountOpenMeasures(IncidentId incident) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st, Prepare("SELECT COUNT(*) FROM measures WHERE incident_id = ? AND status = ?"));
   st.BindInt(incident).BindText(MeasureStatusCode(MeasureStatus::kOppen));
@@ -115,17 +115,16 @@ Result<int> SqliteTx::CountOpenMeasures(IncidentId incident) {
 
 // --- Logbook ------------------------------------------------------------------
 
-Result<int64_t> SqliteTx::InsertLog(const LogEntry& entry) {
+Result<int64_t> SqlTx::InsertLog(const LogEntry& entry) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st, Prepare("INSERT INTO incident_log (incident_id, at, actor_id, action, detail)"
-                            " VALUES (?, ?, ?, ?, ?)"));
+                            " VALUES (?, ?, ?, ?, ?) RETURNING id"));
   st.BindInt(entry.incident_id).BindInt(entry.at).BindInt(entry.actor_id);
   st.BindText(entry.action).BindText(entry.detail);
-  TRYGG_RETURN_IF_ERROR(st.Run());
-  return conn_->LastInsertRowid();
+  return st.RunReturningId();
 }
 
-Result<std::vector<LogEntry>> SqliteTx::ListLog(IncidentId incident) {
+Result<std::vector<LogEntry>> SqlTx::ListLog(IncidentId incident) {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
                          Prepare("SELECT id, incident_id, at, actor_id, action, detail"
                                  " FROM incident_log WHERE incident_id = ? ORDER BY at, id"));
@@ -135,4 +134,4 @@ Result<std::vector<LogEntry>> SqliteTx::ListLog(IncidentId incident) {
   });
 }
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql

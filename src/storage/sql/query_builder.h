@@ -10,17 +10,21 @@
 
 #include "core/result.h"
 #include "domain/visibility.h"
-#include "storage/sqlite/connection.h"
+#include "storage/sql/connection.h"
 
-namespace trygg::sqlite {
+namespace trygg::sql {
 
 class QueryBuilder {
  public:
+  explicit QueryBuilder(SqlDialect dialect) : dialect_(dialect) {}
+
   // Appends constant SQL text. Never pass anything derived from input.
   QueryBuilder& Sql(std::string_view fragment);
   // Appends `fragment`, which holds exactly one '?', and the value it binds.
   QueryBuilder& Sql(std::string_view fragment, int64_t value);
   QueryBuilder& Sql(std::string_view fragment, std::string value);
+  // Appends "`column` is one of `ids`" (see InIds).
+  QueryBuilder& InIds(std::string_view column, const std::vector<int64_t>& ids);
   // Appends " WHERE " before the first condition and " AND " before the others.
   QueryBuilder& And();
 
@@ -30,14 +34,11 @@ class QueryBuilder {
   const std::string& sql() const { return sql_; }
 
  private:
+  SqlDialect dialect_;
   std::string sql_;
   std::vector<std::variant<int64_t, std::string>> params_;
   bool has_where_ = false;
 };
-
-// "[1,2,3]": a list of ids as one JSON array parameter, for
-// `x IN (SELECT value FROM json_each(?))`.
-std::string JsonIdArray(const std::vector<int64_t>& ids);
 
 // Appends, as one parenthesised condition, whether the incident aliased `i`
 // passes `filter` (see domain/visibility.h): its unit is in all_units, or it is
@@ -45,4 +46,4 @@ std::string JsonIdArray(const std::vector<int64_t>& ids);
 // `involving` as reporter or exposed. An empty filter passes nothing.
 void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter);
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql

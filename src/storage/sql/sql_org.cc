@@ -1,7 +1,9 @@
-// SqliteTx: organisation units, users, role grants and sessions.
-#include "storage/sqlite/sqlite_tx.h"
+// SqlTx: organisation units, users, role grants and sessions.
+#include <algorithm>
 
-namespace trygg::sqlite {
+#include "storage/sql/sql_tx.h"
+
+namespace trygg::sql {
 namespace {
 
 constexpr char kUserColumns[] =
@@ -24,16 +26,15 @@ Result<User> ReadUser(const Statement& st) {
 
 // --- Organisation -------------------------------------------------------------
 
-Result<UnitId> SqliteTx::InsertUnit(const OrgUnit& unit) {
+Result<UnitId> SqlTx::InsertUnit(const OrgUnit& unit) {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
-                         Prepare("INSERT INTO org_units (parent_id, kind, name) VALUES (?, ?, ?)"));
+                         Prepare("INSERT INTO org_units (parent_id, kind, name) VALUES (?, ?, ?) RETURNING id"));
   st.BindOptInt(unit.parent_id).BindText(UnitKindCode(unit.kind)).BindText(unit.name);
   st.OnDuplicate("unit.duplicate_name");
-  TRYGG_RETURN_IF_ERROR(st.Run());
-  return conn_->LastInsertRowid();
+  return st.RunReturningId();
 }
 
-Status SqliteTx::UpdateUnit(const OrgUnit& unit) {
+Status SqlTx::UpdateUnit(const OrgUnit& unit) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st, Prepare("UPDATE org_units SET parent_id = ?, kind = ?, name = ? WHERE id = ?"));
   st.BindOptInt(unit.parent_id).BindText(UnitKindCode(unit.kind)).BindText(unit.name);
@@ -41,7 +42,7 @@ Status SqliteTx::UpdateUnit(const OrgUnit& unit) {
   return RunExpectingOneRow(st, "unit.not_found");
 }
 
-Result<std::vector<OrgUnit>> SqliteTx::ListUnits() {
+Result<std::vector<OrgUnit>> SqlTx::ListUnits() {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
                          Prepare("SELECT id, parent_id, kind, name FROM org_units ORDER BY id"));
   return ReadAll<OrgUnit>(st, [](const Statement& row) -> Result<OrgUnit> {
@@ -56,19 +57,18 @@ Result<std::vector<OrgUnit>> SqliteTx::ListUnits() {
 
 // --- Users --------------------------------------------------------------------
 
-Result<UserId> SqliteTx::InsertUser(const User& user) {
+Result<UserId> SqlTx::InsertUser(const User& user) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
       Prepare("INSERT INTO users (username, display_name, email, unit_id, active, password_hash,"
-              " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+              " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   st.BindText(user.username).BindText(user.display_name).BindText(user.email);
   st.BindInt(user.unit_id).BindBool(user.active).BindText(user.password_hash);
   st.BindInt(user.created_at).OnDuplicate("user.duplicate_username");
-  TRYGG_RETURN_IF_ERROR(st.Run());
-  return conn_->LastInsertRowid();
+  return st.RunReturningId();
 }
 
-Status SqliteTx::UpdateUser(const User& user) {
+Status SqlTx::UpdateUser(const User& user) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
       Prepare("UPDATE users SET username = ?, display_name = ?, email = ?, unit_id = ?,"
@@ -79,44 +79,48 @@ Status SqliteTx::UpdateUser(const User& user) {
   return RunExpectingOneRow(st, "user.not_found");
 }
 
-Result<User> SqliteTx::GetUser(UserId id) {
+Result<User> SqlTx::GetUser(UserId id) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st, Prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?"));
   st.BindInt(id);
   return ReadOne<User>(st, ReadUser, "user.not_found");
 }
 
-Result<User> SqliteTx::GetUserByUsername(const std::string& username) {
+Result<User> SqlTx::GetUserByUsername(const std::string& username) {
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string("SELECT ") + kUserColumns +
                                                " FROM users WHERE username = ?"));
   st.BindText(username);
   return ReadOne<User>(st, ReadUser, "user.not_found");
 }
 
-Result<std::vector<User>> SqliteTx::ListUsers() {
-  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string("SELECT ") + kUserColumns +
-                                               " FROM users ORDER BY display_name, id"));
-  return ReadAll<User>(st, ReadUser);
+Result<std::vector<User>> SqlTx::ListUsers() {
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY id"));
+  TRYGG_ASSIGN_OR_RETURN(std::vector<User> users, ReadAll<User>(st, ReadUser));
+  // Byte order, sorted here: an engine's ORDER BY on text follows its collation.
+  std::stable_sort(users.begin(), users.end(),
+                   [](const User& a, const User& b) { return a.display_name < b.display_name; });
+  return users;
 }
 
 // --- Role grants ----------------------------------------------------------------
 
-Result<int64_t> SqliteTx::InsertGrant(const RoleGrant& grant) {
+Result<int64_t> SqlTx::InsertGrant(const RoleGrant& grant) {
   TRYGG_ASSIGN_OR_RETURN(
-      Statement st, Prepare("INSERT INTO role_grants (user_id, role, unit_id) VALUES (?, ?, ?)"));
+      Statement st, Prepare("INSERT INTO role_grants (user_id, role, unit_id) VALUES (?, ?, ?)"
+                            " RETURNING id"));
   st.BindInt(grant.user_id).BindText(RoleCode(grant.role)).BindInt(grant.unit_id);
   st.OnDuplicate("grant.duplicate");
-  TRYGG_RETURN_IF_ERROR(st.Run());
-  return conn_->LastInsertRowid();
+  return st.RunReturningId();
 }
 
-Status SqliteTx::DeleteGrant(int64_t grant_id) {
+Status SqlTx::DeleteGrant(int64_t grant_id) {
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare("DELETE FROM role_grants WHERE id = ?"));
   st.BindInt(grant_id);
   return RunExpectingOneRow(st, "grant.not_found");
 }
 
-Result<std::vector<RoleGrant>> SqliteTx::ListGrants(std::optional<UserId> user) {
+Result<std::vector<RoleGrant>> SqlTx::ListGrants(std::optional<UserId> user) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st,
       Prepare(
@@ -136,7 +140,7 @@ Result<std::vector<RoleGrant>> SqliteTx::ListGrants(std::optional<UserId> user) 
 
 // --- Sessions -------------------------------------------------------------------
 
-Status SqliteTx::InsertSession(const Session& session) {
+Status SqlTx::InsertSession(const Session& session) {
   TRYGG_ASSIGN_OR_RETURN(
       Statement st, Prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at,"
                             " last_seen_at) VALUES (?, ?, ?, ?, ?)"));
@@ -145,7 +149,7 @@ Status SqliteTx::InsertSession(const Session& session) {
   return st.Run();
 }
 
-Result<Session> SqliteTx::GetSession(const std::string& token_hash) {
+Result<Session> SqlTx::GetSession(const std::string& token_hash) {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
                          Prepare("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at"
                                  " FROM sessions WHERE token_hash = ?"));
@@ -158,29 +162,29 @@ Result<Session> SqliteTx::GetSession(const std::string& token_hash) {
       "session.not_found");
 }
 
-Status SqliteTx::TouchSession(const std::string& token_hash, TimeMs at) {
+Status SqlTx::TouchSession(const std::string& token_hash, TimeMs at) {
   TRYGG_ASSIGN_OR_RETURN(Statement st,
                          Prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"));
   st.BindInt(at).BindText(token_hash);
   return st.Run();
 }
 
-Status SqliteTx::DeleteSession(const std::string& token_hash) {
+Status SqlTx::DeleteSession(const std::string& token_hash) {
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare("DELETE FROM sessions WHERE token_hash = ?"));
   st.BindText(token_hash);
   return st.Run();
 }
 
-Status SqliteTx::DeleteSessionsIdleSince(TimeMs cutoff) {
+Status SqlTx::DeleteSessionsIdleSince(TimeMs cutoff) {
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare("DELETE FROM sessions WHERE last_seen_at < ?"));
   st.BindInt(cutoff);
   return st.Run();
 }
 
-Status SqliteTx::DeleteSessionsOfUser(UserId user) {
+Status SqlTx::DeleteSessionsOfUser(UserId user) {
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare("DELETE FROM sessions WHERE user_id = ?"));
   st.BindInt(user);
   return st.Run();
 }
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql

@@ -1,4 +1,4 @@
-// SqliteTx: a StoreTx on SQLite. A write transaction holds the writer lock and
+// SqlTx: a StoreTx on SQLite. A write transaction holds the writer lock and
 // runs BEGIN IMMEDIATE; a read transaction holds a pooled reader connection in
 // a deferred transaction (a consistent WAL snapshot taken at BeginRead).
 // Its methods are implemented by concept: sqlite_tx.cc (lifecycle),
@@ -13,10 +13,10 @@
 #include <utility>
 #include <vector>
 
-#include "storage/sqlite/sqlite_db.h"
+#include "storage/sql/connection.h"
 #include "storage/store.h"
 
-namespace trygg::sqlite {
+namespace trygg::sql {
 
 // Decodes a text code read from `column` with `parse` (e.g. ParseCategory);
 // Internal when the database holds a code this binary does not know.
@@ -50,13 +50,21 @@ Result<T> ReadOne(Statement& st, ReadRow read, std::string_view not_found_reason
   return read(st);
 }
 
-class SqliteTx final : public StoreTx {
+// One open transaction on an engine's connection, as the engine began it.
+// Destroying a lease that was not committed rolls the transaction back and
+// gives the connection back (or drops it when it is in a bad state).
+class TxLease {
  public:
-  // Errors: Unavailable (busy, or another writer held the lock too long), Internal.
-  static Result<std::unique_ptr<StoreTx>> BeginWrite(std::shared_ptr<SqliteDb> db);
-  static Result<std::unique_ptr<StoreTx>> BeginRead(std::shared_ptr<SqliteDb> db);
+  virtual ~TxLease() = default;
+  virtual Connection& conn() = 0;
+  // Errors: Unavailable (the engine could not commit now), Internal.
+  virtual Status Commit() = 0;
+};
 
-  ~SqliteTx() override;  // rolls back when not committed
+class SqlTx final : public StoreTx {
+ public:
+  explicit SqlTx(std::unique_ptr<TxLease> lease) : lease_(std::move(lease)) {}
+  ~SqlTx() override = default;  // the lease rolls back when not committed
 
   Status Commit() override;
 
@@ -102,9 +110,6 @@ class SqliteTx final : public StoreTx {
   Result<std::vector<AuditRecord>> ListAudit(int64_t after_seq, int limit) override;
 
  private:
-  SqliteTx(std::shared_ptr<SqliteDb> db, Connection* conn, std::unique_ptr<Connection> reader)
-      : db_(std::move(db)), conn_(conn), reader_(std::move(reader)) {}
-
   // The connection, or Internal once the transaction has finished.
   Result<Connection*> Conn();
   // Conn()->Prepare(sql).
@@ -114,13 +119,8 @@ class SqliteTx final : public StoreTx {
   Status RunExpectingOneRow(Statement& st, std::string_view not_found_reason);
   // Fills in the exposed list of each of `incidents` (one query for all).
   Status LoadExposed(std::vector<Incident>& incidents);
-  // Hands the connection back (releasing the writer lock); the tx is dead after.
-  void Finish();
 
-  std::shared_ptr<SqliteDb> db_;
-  Connection* conn_;
-  std::unique_ptr<Connection> reader_;  // set for a read transaction
-  bool finished_ = false;
+  std::unique_ptr<TxLease> lease_;  // null once committed
 };
 
-}  // namespace trygg::sqlite
+}  // namespace trygg::sql
