@@ -2,6 +2,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
@@ -21,7 +22,7 @@ std::string_view SchemeOf(std::string_view url) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const StoreOptions& options) {
   std::string_view rest = url;
   if (rest.starts_with("sqlite:")) {
     rest.remove_prefix(7);
@@ -31,7 +32,7 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   }
   std::string_view scheme = SchemeOf(url);
   if (scheme == "postgresql" || scheme == "postgres") {
-    return Status::InvalidArgument("storage.engine_unavailable", "postgresql");
+    return postgres::PgStore::Open(url, options);
   }
   if (!scheme.empty() || url.empty()) {
     return Status::InvalidArgument("storage.bad_url", std::string(scheme));

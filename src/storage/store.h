@@ -121,15 +121,29 @@ class Store {
 
   // A read-only snapshot. Errors: Unavailable, Internal.
   virtual Result<std::unique_ptr<StoreTx>> BeginRead() = 0;
-  // The exclusive write transaction; waits for another writer to finish.
+  // The exclusive write transaction; waits for another writer to finish. A
+  // statement that fails (a duplicate, a missing reference) changes nothing
+  // and leaves the transaction usable.
   virtual Result<std::unique_ptr<StoreTx>> BeginWrite() = 0;
+  // As BeginWrite, for loading many rows at once (trygg copy): after any
+  // failed statement the transaction can only be rolled back.
+  virtual Result<std::unique_ptr<StoreTx>> BeginBulkWrite() { return BeginWrite(); }
+};
+
+// How a store is opened.
+struct StoreOptions {
+  // PostgreSQL: the most sessions this process keeps open. Each `serve`
+  // thread uses at most one at a time; the rest serve other callers (CLI).
+  int pool_size = 8;
 };
 
 // The schema version this binary writes.
 inline constexpr int kSchemaVersion = 1;
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
-// later "postgresql://...". InvalidArgument for an unknown scheme.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+// "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.
+// Errors: InvalidArgument("storage.bad_url") for an unknown scheme or a
+// malformed URL; Unavailable when the database cannot be reached.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const StoreOptions& options = {});
 
 }  // namespace trygg

@@ -1,9 +1,12 @@
 #include "store_test_support.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <random>
 
 namespace trygg::store_test {
 namespace {
@@ -31,12 +34,63 @@ Engine SqliteEngine() {
   return e;
 }
 
+// Runs `sql` on a new session to `url`.
+Status PgExec(const std::string& url, const std::string& sql) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  Status status;
+  if (PQstatus(conn) != CONNECTION_OK) {
+    status = Status::Unavailable(PQerrorMessage(conn));
+  } else {
+    PGresult* r = PQexec(conn, sql.c_str());
+    const ExecStatusType s = PQresultStatus(r);
+    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) status = Status::Internal(PQerrorMessage(conn));
+    PQclear(r);
+  }
+  PQfinish(conn);
+  return status;
+}
+
+// `url` with its database name replaced by `db`.
+std::string WithDatabase(const std::string& url, const std::string& db) {
+  size_t host = url.find("://");
+  size_t slash = url.find('/', host == std::string::npos ? 0 : host + 3);
+  size_t query = url.find('?');
+  std::string tail = query == std::string::npos ? "" : url.substr(query);
+  return url.substr(0, slash == std::string::npos ? query : slash) + "/" + db + tail;
+}
+
+std::string DatabaseOf(const std::string& url) {
+  size_t host = url.find("://");
+  size_t slash = url.find('/', host + 3);
+  size_t query = url.find('?', slash);
+  return url.substr(slash + 1, query == std::string::npos ? std::string::npos : query - slash - 1);
+}
+
+Engine PgEngine(const std::string& admin_url) {
+  Engine e;
+  e.name = "postgresql";
+  e.fresh_url = [admin_url](const std::filesystem::path&) {
+    static std::atomic<int> counter{0};
+    std::random_device rd;
+    const std::string db = "trygg_t" + std::to_string(getpid()) + "_" +
+                           std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
+    Status created = PgExec(admin_url, "CREATE DATABASE " + db);
+    EXPECT_TRUE(created.ok()) << created.ToString();
+    return WithDatabase(admin_url, db);
+  };
+  e.exec_raw = PgExec;
+  e.drop = [admin_url](const std::string& url) {
+    (void)PgExec(admin_url, "DROP DATABASE IF EXISTS " + DatabaseOf(url) + " WITH (FORCE)");
+  };
+  return e;
+}
+
 }  // namespace
 
 std::vector<Engine> Engines() {
   std::vector<Engine> engines = {SqliteEngine()};
-  // PostgreSQL joins here once its engine exists, e.g.:
-  //   if (const char* url = std::getenv("TRYGG_TEST_PG_URL")) engines.push_back(PgEngine(url));
+  const char* pg = std::getenv("TRYGG_TEST_PG_URL");
+  if (pg != nullptr && *pg != '\0') engines.push_back(PgEngine(pg));
   return engines;
 }
 
@@ -54,6 +108,7 @@ void StoreTest::SetUp() {
 
 void StoreTest::TearDown() {
   store_.reset();
+  if (GetParam().drop && !url_.empty()) GetParam().drop(url_);
   std::error_code ec;
   if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
 }

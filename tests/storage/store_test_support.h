@@ -57,10 +57,13 @@ struct Engine {
   // Runs raw SQL on the database behind `url`, bypassing the Store: for
   // simulating tampering or a newer schema.
   std::function<Status(const std::string& url, const std::string& sql)> exec_raw;
+  // Removes what fresh_url created (once no store has it open); may be empty.
+  std::function<void(const std::string& url)> drop;
 };
 inline void PrintTo(const Engine& engine, std::ostream* os) { *os << engine.name; }
 
-// SQLite on a temp file always; other engines when their environment is set.
+// SQLite on a temp file always; PostgreSQL when TRYGG_TEST_PG_URL names a
+// server database whose user may create databases (one fresh database per test).
 std::vector<Engine> Engines();
 std::string EngineName(const ::testing::TestParamInfo<Engine>& info);
 
