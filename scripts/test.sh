@@ -4,13 +4,24 @@
 # — and closes with one line "N passed, N failed" summed over all suites.
 # Exit status: 0 only when every suite ran and nothing failed.
 #
-# Environment: TRYGG_TEST_SUITES="cpp web api browser" (default: all) to run a subset.
+# Before the suites it starts one throwaway PostgreSQL cluster on loopback
+# (scripts/pg-cluster.sh, in a mktemp dir; stopped and removed on exit) and
+# exports TRYGG_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/postgres; the
+# C++ tests create one fresh database per test on it. The API tests run twice:
+# `api` on SQLite temp files, `api-pg` on PostgreSQL with
+# TRYGG_TEST_DB_URL=postgresql://postgres@127.0.0.1:PORT/trygg_{id} (one database
+# per test file, created by tests/api/lib/server.mjs). A cluster that cannot
+# start counts as one failed suite, `postgres`; api-pg is then skipped and the
+# other suites still run (on SQLite).
+#
+# Environment: TRYGG_TEST_SUITES="cpp web api api-pg browser" (default: all) to
+# run a subset.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-SUITES="${TRYGG_TEST_SUITES:-cpp web api browser}"
+SUITES="${TRYGG_TEST_SUITES:-cpp web api api-pg browser}"
 RESULTS="$ROOT/build/test-results"
 
 TOTAL_PASS=0
@@ -47,6 +58,39 @@ fi
 mkdir -p "$RESULTS"
 SUMMARY+=("$(printf '%-8s %ds' setup "$((SECONDS - SUITE_START))")")
 
+# --- PostgreSQL: one throwaway cluster for all suites --------------------------------
+PG_DIR=""
+PG_PORT=""
+stop_pg() {
+  if [ -n "$PG_DIR" ]; then
+    bash scripts/pg-cluster.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+    PG_DIR=""
+  fi
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [[ "$SUITES" =~ [^[:space:]] ]]; then  # any suite selected
+  note "PostgreSQL cluster"
+  SUITE_START=$SECONDS
+  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/trygg-pg-XXXXXX")"
+  if timeout 600 bash scripts/pg-cluster.sh start "$PG_DIR" 2>&1 | tee "$RESULTS/postgres.log" \
+      && [ -f "$PG_DIR/env" ]; then
+    # shellcheck disable=SC1091
+    . "$PG_DIR/env"
+    export TRYGG_TEST_PG_URL
+    echo "TRYGG_TEST_PG_URL=$TRYGG_TEST_PG_URL"
+    SUMMARY+=("$(printf '%-8s %ds (127.0.0.1:%s)' postgres "$((SECONDS - SUITE_START))" "$PG_PORT")")
+  else
+    echo "PostgreSQL cluster did not start (log: $RESULTS/postgres.log); suites run on SQLite only"
+    [ -f "$PG_DIR/log" ] && tail -n 20 "$PG_DIR/log"
+    stop_pg
+    PG_PORT=""
+    unset TRYGG_TEST_PG_URL
+    record postgres 0 1 1
+  fi
+fi
+
 # --- C++ -----------------------------------------------------------------------
 if wants cpp; then
   note "C++ tests (ctest)"
@@ -81,8 +125,10 @@ if wants web; then
 fi
 
 # --- node --test suites ------------------------------------------------------------
-run_node_suite() {  # name dir
+run_node_suite() {  # name dir [VAR=value ...] (extra environment for node)
   local name="$1" dir="$2"
+  shift 2
+  local extra_env=("$@")
   shopt -s nullglob
   local files=("$dir"/*.test.mjs)
   shopt -u nullglob
@@ -96,7 +142,7 @@ run_node_suite() {  # name dir
   SUITE_START=$SECONDS
   local tap="$RESULTS/$name.tap"
   rm -f "$tap"
-  timeout 1200 node --test --test-reporter=spec --test-reporter-destination=stdout \
+  env "${extra_env[@]}" timeout 1200 node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}" 2>&1 \
     | tee "$RESULTS/$name.log"
   local rc=${PIPESTATUS[0]}
@@ -111,6 +157,14 @@ run_node_suite() {  # name dir
 }
 
 wants api && run_node_suite api tests/api
+if wants api-pg; then
+  if [ -n "$PG_PORT" ]; then
+    run_node_suite api-pg tests/api \
+      "TRYGG_TEST_DB_URL=postgresql://postgres@127.0.0.1:$PG_PORT/trygg_{id}"
+  else
+    echo "api-pg: skipped (no PostgreSQL cluster; counted under 'postgres')"
+  fi
+fi
 wants browser && run_node_suite browser tests/browser
 
 note "summary"
