@@ -1,11 +1,10 @@
 // The audit log is append-only and hash-chained: editing or deleting a record
 // directly in the database is caught by `trygg audit verify` (exit 1, naming the seq).
+// Runs on both engines; the tampering goes around trygg with sqlOnDb (the sqlite3
+// CLI or psql), after switching the append-only triggers off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, runCli } from './lib/server.mjs';
+import { startServer, runCli, sqlOnDb, copyDb, TEST_ENGINE, sqlCliAvailable } from './lib/server.mjs';
 import { login, assertStatus } from './lib/client.mjs';
 import { report } from './lib/fixtures.mjs';
 
@@ -13,20 +12,28 @@ let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv?.close(); });
 
-const hasSqlite3 = spawnSync('sqlite3', ['-version']).status === 0;
-
-function sqlite(db, sql) {
-  const r = spawnSync('sqlite3', ['-bail', db], { input: sql, encoding: 'utf8' });
-  return { status: r.status, out: (r.stdout || '') + (r.stderr || '') };
-}
+const cli = TEST_ENGINE === 'postgresql' ? 'psql' : 'sqlite3';
+const hasCli = sqlCliAvailable(TEST_ENGINE);
 
 function verify(db) {
   const r = runCli(['audit', 'verify', '--db', db]);
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
-test('editing or deleting an audit record is detected', { skip: !hasSqlite3 && 'sqlite3 CLI missing' }, async (t) => {
-  if (srv.engine !== 'sqlite') { t.skip('SQLite engine only'); return; }
+// The audit_log triggers, and the SQL that switches them off, per engine.
+const TRIGGERS = {
+  sqlite: {
+    list: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log';",
+    disable: (names) => names.map((n) => `DROP TRIGGER "${n}";`).join('\n'),
+  },
+  postgresql: {
+    list: "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY tgname;",
+    disable: () => 'ALTER TABLE audit_log DISABLE TRIGGER USER;',
+  },
+};
+
+test('editing or deleting an audit record is detected', { skip: !hasCli && `${cli} CLI missing` }, async () => {
+  const engine = TRIGGERS[srv.engine];
   const rep = await login(srv, 'medarbetare.vaster.eb');
   const chef = await login(srv, 'chef.vaster.eb');
   const incs = [];
@@ -40,27 +47,34 @@ test('editing or deleting an audit record is detected', { skip: !hasSqlite3 && '
   const ok = verify(srv.db);
   assert.equal(ok.status, 0, `intact chain: ${ok.out}`);
 
-  const seqs = sqlite(srv.db, 'SELECT seq FROM audit_log ORDER BY seq;').out.trim().split('\n').map(Number);
+  const listed = sqlOnDb(srv, 'SELECT seq FROM audit_log ORDER BY seq;');
+  assert.equal(listed.status, 0, listed.out);
+  const seqs = listed.stdout.trim().split('\n').map(Number);
   assert.ok(seqs.length >= 8, `audit records: ${seqs.length}`);
   const mid = seqs[Math.floor(seqs.length / 2)];
 
   // The triggers refuse changes while they exist.
-  const refused = sqlite(srv.db, `UPDATE audit_log SET detail = 'x' WHERE seq = ${mid};`);
+  const refused = sqlOnDb(srv, `UPDATE audit_log SET detail = 'x' WHERE seq = ${mid};`);
   assert.notEqual(refused.status, 0, 'UPDATE on audit_log must be refused');
-  const refusedDel = sqlite(srv.db, `DELETE FROM audit_log WHERE seq = ${mid};`);
+  const refusedDel = sqlOnDb(srv, `DELETE FROM audit_log WHERE seq = ${mid};`);
   assert.notEqual(refusedDel.status, 0, 'DELETE on audit_log must be refused');
+  if (srv.engine === 'postgresql') {
+    const refusedTrunc = sqlOnDb(srv, 'TRUNCATE audit_log;');
+    assert.notEqual(refusedTrunc.status, 0, 'TRUNCATE on audit_log must be refused');
+    assert.match(refusedTrunc.out, /audit_log is append-only/);
+  }
 
-  const triggers = sqlite(srv.db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log';")
-    .out.trim().split('\n').filter(Boolean);
+  const triggersOut = sqlOnDb(srv, engine.list);
+  assert.equal(triggersOut.status, 0, triggersOut.out);
+  const triggers = triggersOut.stdout.trim().split('\n').filter(Boolean);
   assert.ok(triggers.length >= 1, 'audit_log has append-only triggers');
-  const drop = triggers.map((n) => `DROP TRIGGER "${n}";`).join('\n');
+  const drop = engine.disable(triggers);
 
   // A copy for the deletion case.
-  const copy = path.join(srv.tmp, 'copy.db');
-  assert.equal(sqlite(srv.db, `.backup '${copy}'`).status, 0);
+  const copy = copyDb(srv, 'copy');
 
   // 1. Edit one record's detail.
-  const edit = sqlite(srv.db, `${drop}\nUPDATE audit_log SET detail = detail || ' ' WHERE seq = ${mid};`);
+  const edit = sqlOnDb(srv, `${drop}\nUPDATE audit_log SET detail = detail || ' ' WHERE seq = ${mid};`);
   assert.equal(edit.status, 0, edit.out);
   const edited = verify(srv.db);
   assert.equal(edited.status, 1, `edited chain must fail: ${edited.out}`);
@@ -76,10 +90,9 @@ test('editing or deleting an audit record is detected', { skip: !hasSqlite3 && '
   await srv.stop();
 
   // 2. Delete a middle record from the intact copy.
-  const del = sqlite(copy, `${drop}\nDELETE FROM audit_log WHERE seq = ${mid};`);
+  const del = sqlOnDb(copy, `${drop}\nDELETE FROM audit_log WHERE seq = ${mid};`);
   assert.equal(del.status, 0, del.out);
-  const deleted = verify(copy);
+  const deleted = verify(copy.db);
   assert.equal(deleted.status, 1, `chain with a deleted record must fail: ${deleted.out}`);
   assert.match(deleted.out, new RegExp(`\\b(${mid}|${mid + 1})\\b`), `names seq ${mid} or ${mid + 1}: ${deleted.out}`);
-  fs.rmSync(copy, { force: true });
 });

@@ -11,7 +11,16 @@
 //   TRYGG_TEST_DB_URL  a database URL used instead of a SQLite temp file; "{tmp}"
 //                      becomes the test's temp dir and "{id}" a unique id
 //                      (for the PostgreSQL engine). Unset: <tmp>/t.db (SQLite).
+//                      For a postgresql:// URL the database named in its path is
+//                      created (CREATE DATABASE, through TRYGG_TEST_PG_URL)
+//                      before seeding, and dropped again by close().
+//   TRYGG_TEST_PG_URL  a PostgreSQL URL with the right to CREATE DATABASE (e.g.
+//                      postgresql://postgres@127.0.0.1:PORT/postgres, as
+//                      scripts/pg-cluster.sh prints); required for postgresql://.
 //   TRYGG_TEST_VERBOSE=1  echo the server's output.
+//
+// Also: sqlOnDb(srv, sql) runs SQL on the server's database directly (psql or the
+// sqlite3 CLI), bypassing trygg; copyDb(srv, suffix) copies that database.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +32,7 @@ export const TRYGG_BIN = process.env.TRYGG_BIN || path.join(REPO, 'build', 'tryg
 export const DEMO_PASSWORD = 'trygg-demo';
 
 const live = new Set();
+let serverCount = 0;
 process.on('exit', () => {
   for (const child of live) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
@@ -50,18 +60,127 @@ export function binaryExists() {
   return fs.existsSync(TRYGG_BIN);
 }
 
+// The engine the tests run on, from TRYGG_TEST_DB_URL: 'postgresql' or 'sqlite'.
+export function engineOf(db) {
+  return /^postgres(ql)?:/.test(db ?? '') ? 'postgresql' : 'sqlite';
+}
+export const TEST_ENGINE = engineOf(process.env.TRYGG_TEST_DB_URL);
+
+// The command-line client for an engine ('psql' or 'sqlite3'), if installed.
+export function sqlCliAvailable(engine = TEST_ENGINE) {
+  const r = engine === 'postgresql'
+    ? spawnSync('psql', ['--version'], { encoding: 'utf8' })
+    : spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+  return !r.error && r.status === 0;
+}
+
+function psql(url, sql) {
+  const r = spawnSync('psql', [url, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-f', '-'], {
+    input: sql, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, PGCONNECT_TIMEOUT: process.env.PGCONNECT_TIMEOUT || '10' },
+  });
+  if (r.error) throw new Error(`psql: ${r.error.message}`);
+  return r;
+}
+
+function pgDbName(url) {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`no database name in the URL path: ${url}`);
+  return name;
+}
+
+const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
+
+function pgAdminUrl() {
+  const url = process.env.TRYGG_TEST_PG_URL;
+  if (!url) {
+    throw new Error('TRYGG_TEST_PG_URL is not set: the PostgreSQL tests need a server URL with the right '
+      + 'to CREATE DATABASE, e.g. postgresql://postgres@127.0.0.1:PORT/postgres '
+      + '(scripts/test.sh starts one with scripts/pg-cluster.sh)');
+  }
+  return url;
+}
+
+function createPgDatabase(url, template) {
+  const name = pgDbName(url);
+  const sql = `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ''};`;
+  const r = psql(pgAdminUrl(), sql);
+  if (r.status !== 0) throw new Error(`${sql} failed (${r.status}): ${r.stderr}${r.stdout}`);
+}
+
+function dropPgDatabase(url) {
+  psql(pgAdminUrl(), `DROP DATABASE IF EXISTS ${quoteIdent(pgDbName(url))} WITH (FORCE);`);
+}
+
+// Runs SQL directly on a test database, bypassing trygg (for tamper simulations):
+// psql on the PostgreSQL URL, the sqlite3 CLI on a SQLite file. `srv` is a server
+// from startServer() or any {engine, db}. Output is one row per line, columns
+// separated by "|" (psql -At, sqlite3's list mode); stops at the first error.
+// Returns {status, stdout, stderr, out} (out = stdout + stderr).
+export function sqlOnDb(srv, sql) {
+  const engine = srv.engine ?? engineOf(srv.db);
+  let r;
+  if (engine === 'postgresql') {
+    r = psql(srv.db, sql);
+  } else {
+    r = spawnSync('sqlite3', ['-bail', srv.db], { input: sql, encoding: 'utf8', timeout: 60_000 });
+    if (r.error) throw new Error(`sqlite3: ${r.error.message}`);
+  }
+  const stdout = r.stdout || '';
+  const stderr = r.stderr || '';
+  return { status: r.status, stdout, stderr, out: stdout + stderr };
+}
+
+// Copies the server's database (stop the server first: PostgreSQL copies only a
+// database nobody is connected to). Returns {engine, db} for sqlOnDb and the CLI.
+// The copy lives in srv.tmp (SQLite) or as "<name>_<suffix>" (PostgreSQL; dropped
+// by srv.close()).
+export function copyDb(srv, suffix = 'copy') {
+  if (srv.engine === 'postgresql') {
+    const u = new URL(srv.db);
+    const template = pgDbName(srv.db);
+    u.pathname = `/${encodeURIComponent(`${template}_${suffix}`)}`;
+    const db = u.toString();
+    createPgDatabase(db, template);
+    srv.extraDbs?.push(db);
+    return { engine: 'postgresql', db };
+  }
+  const db = path.join(srv.tmp, `${suffix}.db`);
+  const r = sqlOnDb(srv, `.backup '${db.replaceAll("'", "''")}'`);
+  if (r.status !== 0) throw new Error(`sqlite3 .backup failed (${r.status}): ${r.out}`);
+  return { engine: 'sqlite', db };
+}
+
 export async function startServer({ seed = true, env = {} } = {}) {
   if (!binaryExists()) throw new Error(`server binary not found: ${TRYGG_BIN} (build it first)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
-  const id = `${process.pid}_${Date.now().toString(36)}`;
+  const id = `${process.pid}_${Date.now().toString(36)}_${++serverCount}`;
   const dbUrl = process.env.TRYGG_TEST_DB_URL;
   const db = dbUrl ? dbUrl.replaceAll('{tmp}', tmp).replaceAll('{id}', id) : path.join(tmp, 't.db');
-  const engine = dbUrl && /^postgres(ql)?:/.test(dbUrl) ? 'postgresql' : 'sqlite';
+  const engine = engineOf(dbUrl);
   const web = webRoot(tmp);
+
+  // Undoes the setup when the server never comes up.
+  const discard = () => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    if (engine === 'postgresql') {
+      try { dropPgDatabase(db); } catch { /* best effort */ }
+    }
+  };
+
+  if (engine === 'postgresql') {
+    try {
+      createPgDatabase(db);
+    } catch (e) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    }
+  }
 
   if (seed) {
     const r = runCli(['seed-demo', '--db', db]);
     if (r.status !== 0) {
+      discard();
       throw new Error(`trygg seed-demo failed (${r.status}): ${r.stderr}${r.stdout}`);
     }
   }
@@ -70,6 +189,7 @@ export async function startServer({ seed = true, env = {} } = {}) {
   let output = '';
   const srv = {
     tmp, db, engine, web, url: null,
+    extraDbs: [],  // PostgreSQL databases made by copyDb(), dropped by close()
     get output() { return output; },
     get pid() { return child?.pid; },
     get running() { return child !== null && child.exitCode === null && child.signalCode === null; },
@@ -80,10 +200,16 @@ export async function startServer({ seed = true, env = {} } = {}) {
       await launch();
       return srv;
     },
-    // Stops the server and removes the temp dir.
+    // Stops the server and removes the temp dir (and the PostgreSQL databases).
     async close() {
       await terminate('SIGTERM');
-      if (!process.env.TRYGG_TEST_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+      if (process.env.TRYGG_TEST_KEEP) return;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      if (engine === 'postgresql') {
+        for (const d of [db, ...srv.extraDbs]) {
+          try { dropPgDatabase(d); } catch { /* best effort: the cluster is thrown away */ }
+        }
+      }
     },
   };
 
@@ -147,7 +273,7 @@ export async function startServer({ seed = true, env = {} } = {}) {
   try {
     await launch();
   } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    discard();
     throw e;
   }
   return srv;
