@@ -18,6 +18,7 @@
 #include "domain/role.h"
 #include "domain/user.h"
 #include "domain/visibility.h"
+#include "storage/tables.h"
 
 namespace trygg {
 
@@ -106,6 +107,21 @@ class StoreTx {
   virtual Status AppendAudit(const AuditRecord& record) = 0;
   // Records with seq > after_seq, ascending, at most `limit`.
   virtual Result<std::vector<AuditRecord>> ListAudit(int64_t after_seq, int limit) = 0;
+
+  // --- Whole tables, for moving an installation between engines (trygg copy).
+  //     Rows are as storage/tables.h describes; keys are the key columns' values.
+  // Rows whose key is greater than `after` (every row when `after` is empty),
+  // ascending by key, at most `limit`.
+  virtual Result<std::vector<TableRow>> ReadRows(const TableInfo& table,
+                                                 const std::vector<int64_t>& after, int limit) = 0;
+  // Inserts `rows` exactly as given, ids included. InvalidArgument("storage.bad_row")
+  // for a row of the wrong width or a non-integer in an integer column.
+  virtual Status WriteRows(const TableInfo& table, const std::vector<TableRow>& rows) = 0;
+  virtual Result<int64_t> CountRows(const TableInfo& table) = 0;
+  // The greatest key in the table; empty when the table is empty.
+  virtual Result<std::vector<int64_t>> LastKey(const TableInfo& table) = 0;
+  // After WriteRows: ids the engine assigns from now on follow the greatest present.
+  virtual Status ResetIdSequence(const TableInfo& table) = 0;
 };
 
 class Store {

@@ -152,6 +152,15 @@ std::string NumberPlaceholders(const std::string& sql) {
 }
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
+  char* parse_error = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(url.c_str(), &parse_error);
+  if (parsed == nullptr) {
+    std::string message = parse_error != nullptr ? parse_error : "cannot parse";
+    PQfreemem(parse_error);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    return Status::InvalidArgument("storage.bad_url", message);
+  }
+  PQconninfoFree(parsed);
   // Defaults first; the URL's own settings override them; the encoding is fixed.
   const char* keys[] = {"application_name", "connect_timeout", "dbname", "client_encoding",
                         nullptr};
@@ -162,9 +171,6 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url)
   if (PQstatus(pg) != CONNECTION_OK) {
     std::string message = PQerrorMessage(pg);
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    if (message.find("invalid") != std::string::npos && message.find("URI") != std::string::npos) {
-      return Status::InvalidArgument("storage.bad_url", message);
-    }
     return Status::Unavailable(message);
   }
   // Times are stored as epoch milliseconds; nothing depends on the session's

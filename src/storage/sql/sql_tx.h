@@ -1,9 +1,9 @@
-// SqlTx: a StoreTx on SQLite. A write transaction holds the writer lock and
-// runs BEGIN IMMEDIATE; a read transaction holds a pooled reader connection in
-// a deferred transaction (a consistent WAL snapshot taken at BeginRead).
-// Its methods are implemented by concept: sqlite_tx.cc (lifecycle),
-// sqlite_org.cc (units, users, grants, sessions), sqlite_incidents.cc,
-// sqlite_measures.cc (notes, measures, logbook) and sqlite_audit.cc.
+// SqlTx: the StoreTx of every SQL engine — the queries, written once over
+// sql::Connection. How a transaction begins, commits and gives its connection
+// back is the engine's (a TxLease). Its methods are implemented by concept:
+// sql_tx.cc (lifecycle), sql_org.cc (units, users, grants, sessions),
+// sql_incidents.cc, sql_measures.cc (notes, measures, logbook), sql_audit.cc
+// and sql_tables.cc (whole tables, for trygg copy).
 #pragma once
 
 #include <memory>
@@ -108,6 +108,13 @@ class SqlTx final : public StoreTx {
   Result<std::optional<AuditRecord>> LastAudit() override;
   Status AppendAudit(const AuditRecord& record) override;
   Result<std::vector<AuditRecord>> ListAudit(int64_t after_seq, int limit) override;
+
+  Result<std::vector<TableRow>> ReadRows(const TableInfo& table, const std::vector<int64_t>& after,
+                                         int limit) override;
+  Status WriteRows(const TableInfo& table, const std::vector<TableRow>& rows) override;
+  Result<int64_t> CountRows(const TableInfo& table) override;
+  Result<std::vector<int64_t>> LastKey(const TableInfo& table) override;
+  Status ResetIdSequence(const TableInfo& table) override;
 
  private:
   // The connection, or Internal once the transaction has finished.
