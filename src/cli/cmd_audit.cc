@@ -16,7 +16,7 @@ int RunAuditVerify(const Args& args) {
                              &flags)) {
     return *exit;
   }
-  Result<std::unique_ptr<Store>> store = OpenMigrated(DatabaseUrl(flags));
+  Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("audit verify", store.status());
   SystemClock clock;
   App app(**store, clock);

@@ -12,7 +12,7 @@ int RunMigrate(const Args& args) {
                      "Creates or upgrades the database schema. Safe to run twice.", &flags)) {
     return *exit;
   }
-  Result<std::unique_ptr<Store>> store = OpenMigrated(DatabaseUrl(flags));
+  Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("migrate", store.status());
   Result<int> version = (*store)->SchemaVersion();
   if (!version.ok()) return Fail("migrate", version.status());

@@ -30,7 +30,7 @@ int RunSeedDemo(const Args& args) {
       return 2;
     }
   }
-  Result<std::unique_ptr<Store>> store = OpenMigrated(DatabaseUrl(flags));
+  Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("seed-demo", store.status());
 
   DemoOptions options;

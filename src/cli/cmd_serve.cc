@@ -41,15 +41,14 @@ int RunServe(const Args& args) {
     }
   }
 
-  const std::string url = DatabaseUrl(flags);
-  Result<std::unique_ptr<Store>> store = OpenMigrated(url);
+  Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("serve", store.status());
 
   SystemClock clock;
   App app(**store, clock);
   ApiConfig api_config;
   api_config.web_dir = flags.Get("web").value_or("web/dist");
-  api_config.secure_cookies = flags.Has("secure-cookies");
+  api_config.secure_cookies = flags.Get("secure-cookies") == "true";
   HttpApi api(app, api_config);
 
   ServerConfig server_config;

@@ -69,7 +69,7 @@ int RunUserAdd(const Args& args) {
     }
     grants.push_back(*g);
   }
-  Result<std::unique_ptr<Store>> store = OpenMigrated(DatabaseUrl(flags));
+  Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("user add", store.status());
   SystemClock clock;
   App app(**store, clock);

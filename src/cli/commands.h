@@ -13,5 +13,6 @@ int RunMigrate(const Args& args);      // trygg migrate
 int RunSeedDemo(const Args& args);     // trygg seed-demo
 int RunUserAdd(const Args& args);      // trygg user add
 int RunAuditVerify(const Args& args);  // trygg audit verify
+int RunCopy(const Args& args);         // trygg copy
 
 }  // namespace trygg::cli

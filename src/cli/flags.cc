@@ -60,6 +60,11 @@ std::optional<std::string> Flags::Get(const std::string& name) const {
   return it->second.back();
 }
 
+void Flags::SetDefault(const std::string& name, const std::string& value) {
+  auto& slot = values_[name];
+  if (slot.empty()) slot.push_back(value);
+}
+
 std::vector<std::string> Flags::GetAll(const std::string& name) const {
   auto it = values_.find(name);
   return it == values_.end() ? std::vector<std::string>() : it->second;

@@ -30,6 +30,8 @@ class Flags {
   bool Has(const std::string& name) const { return values_.count(name) > 0; }
   // The flag's (last) value, if given.
   std::optional<std::string> Get(const std::string& name) const;
+  // Sets `name` to `value` unless the command line gave it.
+  void SetDefault(const std::string& name, const std::string& value);
   // Every value of a repeatable flag, in order.
   std::vector<std::string> GetAll(const std::string& name) const;
   // The flag as an integer in [min, max], or `fallback` when absent.

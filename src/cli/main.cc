@@ -17,6 +17,7 @@ constexpr const char* kUsage =
     "  seed-demo     fill an empty database with the Storåsa kommun demo\n"
     "  user add      create a user account\n"
     "  audit verify  check the audit log's hash chain\n"
+    "  copy          move an installation to another database (e.g. to PostgreSQL)\n"
     "\n"
     "Run `trygg <command> --help` for a command's options.\n";
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return RunServe(rest);
   if (command == "migrate") return RunMigrate(rest);
   if (command == "seed-demo") return RunSeedDemo(rest);
+  if (command == "copy") return RunCopy(rest);
   const bool has_sub = !rest.empty();
   const std::vector<std::string> sub_args =
       has_sub ? std::vector<std::string>(rest.begin() + 1, rest.end()) : rest;
