@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "app/app.h"
+#include "app/retry.h"
 #include "http/handlers/routes.h"
 #include "http/log.h"
 #include "http/security.h"
@@ -12,6 +13,9 @@
 
 namespace trygg {
 namespace {
+
+// Runs of a request whose transaction the database aborted as retryable.
+constexpr int kRequestAttempts = 3;
 
 Lang RequestLang(const HttpRequest& req) {
   auto header = req.Header("Accept-Language");
@@ -115,7 +119,10 @@ HttpResponse HttpApi::Dispatch(const HttpRequest& req, const RouteMatch& match) 
   }
   Call call{req,  match.params, principal ? &*principal : nullptr,
             app_, lang,         config_.secure_cookies};
-  Result<HttpResponse> res = match.route->handler(call);
+  // A transaction the database aborted (serialization failure, deadlock)
+  // committed nothing, so the whole request may run again.
+  Result<HttpResponse> res =
+      RetryTransient(kRequestAttempts, [&] { return match.route->handler(call); });
   if (!res.ok()) return ErrorResponse(res.status(), lang);
   return std::move(res).value();
 }
