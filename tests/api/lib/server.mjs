@@ -151,24 +151,30 @@ export function copyDb(srv, suffix = 'copy') {
   return { engine: 'sqlite', db };
 }
 
-export async function startServer({ seed = true, env = {} } = {}) {
+// Options: seed (default true: `trygg seed-demo` first); env (extra environment for
+// the server); db — serve an existing database another server already uses (e.g.
+// `startServer({ seed: false, db: first.db })` for two processes on one database):
+// nothing is created, and close() leaves that database alone (its owner drops it).
+export async function startServer({ seed = true, env = {}, db: sharedDb } = {}) {
   if (!binaryExists()) throw new Error(`server binary not found: ${TRYGG_BIN} (build it first)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const id = `${process.pid}_${Date.now().toString(36)}_${++serverCount}`;
   const dbUrl = process.env.TRYGG_TEST_DB_URL;
-  const db = dbUrl ? dbUrl.replaceAll('{tmp}', tmp).replaceAll('{id}', id) : path.join(tmp, 't.db');
-  const engine = engineOf(dbUrl);
+  const db = sharedDb
+    ?? (dbUrl ? dbUrl.replaceAll('{tmp}', tmp).replaceAll('{id}', id) : path.join(tmp, 't.db'));
+  const engine = engineOf(sharedDb ?? dbUrl);
+  const ownsDb = !sharedDb;
   const web = webRoot(tmp);
 
   // Undoes the setup when the server never comes up.
   const discard = () => {
     fs.rmSync(tmp, { recursive: true, force: true });
-    if (engine === 'postgresql') {
+    if (engine === 'postgresql' && ownsDb) {
       try { dropPgDatabase(db); } catch { /* best effort */ }
     }
   };
 
-  if (engine === 'postgresql') {
+  if (engine === 'postgresql' && ownsDb) {
     try {
       createPgDatabase(db);
     } catch (e) {
@@ -206,7 +212,7 @@ export async function startServer({ seed = true, env = {} } = {}) {
       if (process.env.TRYGG_TEST_KEEP) return;
       fs.rmSync(tmp, { recursive: true, force: true });
       if (engine === 'postgresql') {
-        for (const d of [db, ...srv.extraDbs]) {
+        for (const d of [...(ownsDb ? [db] : []), ...srv.extraDbs]) {
           try { dropPgDatabase(d); } catch { /* best effort: the cluster is thrown away */ }
         }
       }
