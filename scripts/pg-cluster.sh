@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 cluster on loopback, for tests only.
+# A throwaway PostgreSQL 15 cluster on loopback, for tests (and, durable, for
+# bench/run.sh).
 #
-#   scripts/pg-cluster.sh start DIR   # DIR: a fresh (empty or missing) directory
-#   scripts/pg-cluster.sh stop DIR    # stops the cluster and removes DIR
+#   scripts/pg-cluster.sh start DIR             # DIR: a fresh (empty or missing) directory
+#   scripts/pg-cluster.sh start --durable DIR   # the same, with PostgreSQL's durability
+#   scripts/pg-cluster.sh stop DIR              # stops the cluster and removes DIR
 #
 # `start` installs Debian's `postgresql` when /usr/lib/postgresql/15/bin/initdb is
 # missing, creates a cluster in DIR/data (trust authentication, superuser
@@ -12,14 +14,24 @@
 #   PG_CLUSTER_DIR=DIR
 #   PG_PORT=PORT
 #   TRYGG_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/postgres
+#   PG_CLUSTER_DURABLE=0|1
 #
-# The last line on stdout is that URL. As root, DIR is handed to the `postgres`
+# By default (tests) the cluster runs with fsync=off, synchronous_commit=off and
+# full_page_writes=off: it is thrown away afterwards, so durability after a crash
+# is not wanted and tests run faster. `start --durable` (or PG_CLUSTER_DURABLE=1
+# in the environment) keeps PostgreSQL's defaults instead — fsync=on,
+# synchronous_commit=on, full_page_writes=on: a COMMIT returns only after its WAL
+# is flushed to disk — which is what a benchmark comparing engines must use
+# (Trygg's SQLite runs WAL with synchronous=FULL). Both set max_connections=200.
+#
+# The last line on stdout is the URL. As root, DIR is handed to the `postgres`
 # OS user (PostgreSQL refuses to run as root) and DIR's parents must let that
 # user through (mktemp -d under /tmp does); otherwise everything runs as the
 # current user. Several clusters can run at once, each in its own DIR.
 # `stop` never fails because the cluster is already down or DIR is gone.
 #
-# Environment: PG_BIN (default /usr/lib/postgresql/15/bin).
+# Environment: PG_BIN (default /usr/lib/postgresql/15/bin); PG_CLUSTER_DURABLE=1
+# (the same as --durable).
 set -euo pipefail
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -27,7 +39,7 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 log() { printf '[pg-cluster] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-usage() { die "usage: $0 start|stop DIR"; }
+usage() { die "usage: $0 start [--durable] DIR | stop DIR"; }
 
 # Runs a command as USER (only when we are root and USER is someone else).
 as_user() {  # user cmd...
@@ -88,7 +100,7 @@ pick_port() {
 }
 
 cmd_start() {
-  local dir="$1"
+  local dir="$1" durable="$2"
   [ -x "$PG_BIN/initdb" ] || install_postgresql
 
   mkdir -p "$dir"
@@ -113,18 +125,26 @@ cmd_start() {
   local port attempt
   for attempt in 1 2 3 4 5; do
     port="$(pick_port)"
-    # fsync/synchronous_commit/full_page_writes off: this cluster only serves
-    # tests and is thrown away afterwards; durability after a crash is not wanted.
+    # Tests: fsync/synchronous_commit/full_page_writes off — the cluster is
+    # thrown away afterwards; durability after a crash is not wanted.
+    # Durable (benchmarks): PostgreSQL's defaults, stated explicitly.
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "$durable" = 1 ] && durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
     if as_user "$user" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=200" \
         >&2; then
       local url="postgresql://postgres@127.0.0.1:$port/postgres"
       {
         printf 'PG_CLUSTER_DIR=%q\n' "$dir"
         printf 'PG_PORT=%q\n' "$port"
         printf 'TRYGG_TEST_PG_URL=%q\n' "$url"
+        printf 'PG_CLUSTER_DURABLE=%q\n' "$durable"
       } >"$dir/env"
-      log "cluster up in $dir on 127.0.0.1:$port"
+      if [ "$durable" = 1 ]; then
+        log "cluster up in $dir on 127.0.0.1:$port (durable: fsync, synchronous_commit, full_page_writes on)"
+      else
+        log "cluster up in $dir on 127.0.0.1:$port (tests: fsync, synchronous_commit, full_page_writes off)"
+      fi
       echo "$url"
       return 0
     fi
@@ -148,10 +168,23 @@ cmd_stop() {
   rm -rf -- "$dir"
 }
 
-[ "$#" -eq 2 ] || usage
-[ -n "$2" ] || usage
-case "$1" in
-  start) cmd_start "$2" ;;
-  stop) cmd_stop "$2" ;;
+case "${1:-}" in
+  start)
+    durable=0
+    case "${PG_CLUSTER_DURABLE:-0}" in
+      1) durable=1 ;;
+      0|"") ;;
+      *) die "PG_CLUSTER_DURABLE must be 0 or 1" ;;
+    esac
+    if [ "$#" -eq 3 ] && [ "$2" = --durable ]; then
+      durable=1; shift
+    fi
+    [ "$#" -eq 2 ] && [ -n "$2" ] && [ "${2#-}" = "$2" ] || usage
+    cmd_start "$2" "$durable"
+    ;;
+  stop)
+    [ "$#" -eq 2 ] && [ -n "$2" ] || usage
+    cmd_stop "$2"
+    ;;
   *) usage ;;
 esac
