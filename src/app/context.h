@@ -21,17 +21,20 @@ struct Principal {
   std::string session_hash;
 };
 
-// Caches the organisation tree; reloaded after any change to units.
+// Caches the organisation tree. Each Get checks the store's org generation
+// (one indexed read), so a change made by another process sharing the
+// database is seen by the next use case here.
 class OrgCache {
  public:
-  // The current tree, loading it through `tx` if the cache is empty.
+  // The tree as `tx` sees it, from the cache when its generation still matches.
   Result<std::shared_ptr<const OrgTree>> Get(StoreTx& tx);
-  // Call after a committed change to units.
+  // Call after a committed change to units (saves the generation check a reload).
   void Invalidate();
 
  private:
   std::mutex mu_;
   std::shared_ptr<const OrgTree> tree_;
+  int64_t generation_ = -1;  // of tree_
 };
 
 struct AppContext {

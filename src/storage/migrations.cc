@@ -155,6 +155,18 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 )sql";
 
+// --- Version 2: a generation counter for the organisation tree. ---------------
+// Every change to org_units bumps it in the same transaction, so a process
+// that caches the tree (several `serve` processes share one PostgreSQL
+// database) sees when another process changed it.
+constexpr std::string_view kV2Sql = R"sql(
+CREATE TABLE store_counters (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+INSERT INTO store_counters (name, value) VALUES ('org_generation', 1);
+)sql";
+
 // ENGINE-SPECIFIC: what {{id_pk}} means. AUTOINCREMENT keeps SQLite from
 // reusing the ids of deleted rows, as a PostgreSQL identity column does.
 constexpr std::string_view kIdPkSqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
@@ -172,6 +184,7 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kAll = {
       {1, "initial", kV1Sql, kV1Sqlite, kV1Postgresql},
+      {2, "org_generation", kV2Sql, {}, {}},
   };
   return kAll;
 }

@@ -60,6 +60,9 @@ class StoreTx {
   virtual Result<UnitId> InsertUnit(const OrgUnit& unit) = 0;
   virtual Status UpdateUnit(const OrgUnit& unit) = 0;  // NotFound
   virtual Result<std::vector<OrgUnit>> ListUnits() = 0;
+  // A number that changes whenever a unit is inserted or updated, in the same
+  // transaction: equal generations mean the same units.
+  virtual Result<int64_t> OrgGeneration() = 0;
 
   // --- Users. Usernames are unique (AlreadyExists).
   virtual Result<UserId> InsertUser(const User& user) = 0;
@@ -154,7 +157,7 @@ struct StoreOptions {
 };
 
 // The schema version this binary writes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
 // "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.

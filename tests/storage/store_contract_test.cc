@@ -1,6 +1,7 @@
 // Store contract: schema migrations, organisation units, users, role grants and sessions.
 #include <algorithm>
 
+#include "storage/migrations.h"
 #include "store_test_support.h"
 
 namespace trygg::store_test {
@@ -215,6 +216,73 @@ TEST_P(StoreContractTest, SessionsLifecycle) {
   EXPECT_FALSE(tx->GetSession("hash-a").ok());
   EXPECT_OK(tx->DeleteSession("hash-a"));  // deleting what is gone is fine
   ASSERT_OK(tx->Commit());
+}
+
+// --- Upgrading an existing database ------------------------------------------------
+
+TEST_P(StoreContractTest, ADatabaseAtVersionOneIsUpgradedWithItsDataKept) {
+  // Build a version-1 database by hand, as the first release left it.
+  const std::string url = GetParam().fresh_url(dir_ / "v1");
+  std::filesystem::create_directories(dir_ / "v1");
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> v1, OpenStore(url));  // creates a SQLite file
+  }
+  const SqlDialect dialect =
+      GetParam().name == "sqlite" ? SqlDialect::kSqlite : SqlDialect::kPostgresql;
+  ASSERT_OK(GetParam().exec_raw(
+      url, std::string(kCreateMetaTableSql) + ";\n" + MigrationSql(Migrations()[0], dialect) +
+               "\nINSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'initial', 0);"
+               "\nINSERT INTO org_units (parent_id, kind, name) VALUES (NULL, 'kommun', 'Gamla');"));
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, OpenStore(url));
+  ASSERT_OK_AND_ASSIGN(int before, store->SchemaVersion());
+  EXPECT_EQ(before, 1);
+  ASSERT_OK(store->Migrate());
+  ASSERT_OK(store->Migrate());  // twice is a no-op
+  ASSERT_OK_AND_ASSIGN(int after, store->SchemaVersion());
+  EXPECT_EQ(after, kSchemaVersion);
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(std::vector<OrgUnit> units, read->ListUnits());
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].name, "Gamla");
+  EXPECT_OK(StatusOf(read->OrgGeneration()));
+  read.reset();
+  store.reset();
+  if (GetParam().drop) GetParam().drop(url);
+}
+
+TEST_P(StoreContractTest, OrgGenerationChangesWithEveryCommittedUnitChange) {
+  auto generation = [&]() -> Result<int64_t> {
+    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginRead());
+    return tx->OrgGeneration();
+  };
+  ASSERT_OK_AND_ASSIGN(int64_t g0, generation());
+  {
+    ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    ASSERT_OK(StatusOf(tx->InsertUnit({0, avd_, UnitKind::kEnhet, "Ångrad"})));
+  }  // rolled back
+  ASSERT_OK_AND_ASSIGN(int64_t g1, generation());
+  EXPECT_EQ(g1, g0);
+  {
+    ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    ASSERT_OK(StatusOf(tx->InsertUser({0, "erik", "Erik", "", unit_a_, true, "h", 0})));
+    ASSERT_OK(tx->Commit());
+  }
+  ASSERT_OK_AND_ASSIGN(int64_t g2, generation());
+  EXPECT_EQ(g2, g0);  // users are not units
+  {
+    ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    ASSERT_OK(tx->UpdateUnit({unit_a_, avd_, UnitKind::kEnhet, "Ekonomiskt bistånd vuxna"}));
+    ASSERT_OK(tx->Commit());
+  }
+  ASSERT_OK_AND_ASSIGN(int64_t g3, generation());
+  EXPECT_NE(g3, g0);
+  {
+    ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    ASSERT_OK(StatusOf(tx->InsertUnit({0, avd_, UnitKind::kEnhet, "Ny"})));
+    ASSERT_OK(tx->Commit());
+  }
+  ASSERT_OK_AND_ASSIGN(int64_t g4, generation());
+  EXPECT_NE(g4, g3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContractTest, ::testing::ValuesIn(Engines()), EngineName);

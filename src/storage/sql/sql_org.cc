@@ -31,7 +31,9 @@ Result<UnitId> SqlTx::InsertUnit(const OrgUnit& unit) {
                          Prepare("INSERT INTO org_units (parent_id, kind, name) VALUES (?, ?, ?) RETURNING id"));
   st.BindOptInt(unit.parent_id).BindText(UnitKindCode(unit.kind)).BindText(unit.name);
   st.OnDuplicate("unit.duplicate_name");
-  return st.RunReturningId();
+  TRYGG_ASSIGN_OR_RETURN(UnitId id, st.RunReturningId());
+  TRYGG_RETURN_IF_ERROR(BumpOrgGeneration());
+  return id;
 }
 
 Status SqlTx::UpdateUnit(const OrgUnit& unit) {
@@ -39,7 +41,23 @@ Status SqlTx::UpdateUnit(const OrgUnit& unit) {
       Statement st, Prepare("UPDATE org_units SET parent_id = ?, kind = ?, name = ? WHERE id = ?"));
   st.BindOptInt(unit.parent_id).BindText(UnitKindCode(unit.kind)).BindText(unit.name);
   st.BindInt(unit.id).OnDuplicate("unit.duplicate_name");
-  return RunExpectingOneRow(st, "unit.not_found");
+  TRYGG_RETURN_IF_ERROR(RunExpectingOneRow(st, "unit.not_found"));
+  return BumpOrgGeneration();
+}
+
+Result<int64_t> SqlTx::OrgGeneration() {
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare("SELECT value FROM store_counters WHERE name = 'org_generation'"));
+  TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::Internal("storage: no org_generation counter");
+  return st.Int(0);
+}
+
+Status SqlTx::BumpOrgGeneration() {
+  TRYGG_ASSIGN_OR_RETURN(
+      Statement st,
+      Prepare("UPDATE store_counters SET value = value + 1 WHERE name = 'org_generation'"));
+  return st.Run();
 }
 
 Result<std::vector<OrgUnit>> SqlTx::ListUnits() {

@@ -71,6 +71,7 @@ class SqlTx final : public StoreTx {
   Result<UnitId> InsertUnit(const OrgUnit& unit) override;
   Status UpdateUnit(const OrgUnit& unit) override;
   Result<std::vector<OrgUnit>> ListUnits() override;
+  Result<int64_t> OrgGeneration() override;
 
   Result<UserId> InsertUser(const User& user) override;
   Status UpdateUser(const User& user) override;
@@ -124,6 +125,8 @@ class SqlTx final : public StoreTx {
   // Runs `st` (an UPDATE/DELETE of one row) and returns NotFound(reason) when it
   // changed nothing.
   Status RunExpectingOneRow(Statement& st, std::string_view not_found_reason);
+  // Bumps the organisation's generation (see OrgGeneration).
+  Status BumpOrgGeneration();
   // Fills in the exposed list of each of `incidents` (one query for all).
   Status LoadExposed(std::vector<Incident>& incidents);
 
