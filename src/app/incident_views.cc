@@ -1,5 +1,7 @@
 #include "app/incident_views.h"
 
+#include <algorithm>
+
 #include "app/audit_log.h"
 
 namespace trygg {
@@ -36,7 +38,7 @@ Result<IncidentView> BuildView(StoreTx& tx, const OrgTree& tree, const Actor& ac
   view.access = AccessTo(actor, tree, incident);
   view.incident = Redact(incident, view.access);
   view.unit_name = tree.PathName(incident.unit_id);
-  TRYGG_ASSIGN_OR_RETURN(view.open_measures, tx.CountOpenMeasures(incident.id));
+  view.open_measures = incident.open_measures;
   if (view.access.details) {
     names.Add(incident.reporter_id, view.names);
     for (UserId u : incident.exposed_user_ids) names.Add(u, view.names);
@@ -46,6 +48,10 @@ Result<IncidentView> BuildView(StoreTx& tx, const OrgTree& tree, const Actor& ac
   MeasureQuery mq;
   mq.incident_id = incident.id;
   TRYGG_ASSIGN_OR_RETURN(view.measures, tx.ListMeasures(mq));
+  // Counted again here: `incident` may predate a measure change in this transaction.
+  view.open_measures = static_cast<int>(
+      std::count_if(view.measures.begin(), view.measures.end(),
+                    [](const Measure& m) { return m.status == MeasureStatus::kOppen; }));
   for (const Measure& m : view.measures) names.Add(m.responsible_user_id, view.names);
   if (!view.access.details) return view;
   TRYGG_ASSIGN_OR_RETURN(view.notes, tx.ListNotes(incident.id));

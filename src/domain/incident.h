@@ -70,6 +70,9 @@ struct Incident {
   std::optional<TimeMs> acknowledged_at;
   std::optional<TimeMs> closed_at;
   int64_t version = 1;  // bumped on every change; guards concurrent updates
+  // Read-only, filled in by the store when it reads the incident: its
+  // measures with status oppen at that moment. Ignored when storing.
+  int open_measures = 0;
 
   bool Involves(UserId user) const;
 };

@@ -85,6 +85,8 @@ TEST_P(StoreRecordsTest, MeasuresRoundTripUpdateAndCountOpen) {
   ASSERT_OK_AND_ASSIGN(done.id, tx->InsertMeasure(done));
   ASSERT_OK_AND_ASSIGN(int open_count, tx->CountOpenMeasures(open_));
   EXPECT_EQ(open_count, 1);
+  ASSERT_OK_AND_ASSIGN(Incident with_measures, tx->GetIncident(open_));
+  EXPECT_EQ(with_measures.open_measures, 1);  // read along with the incident
   ASSERT_OK_AND_ASSIGN(Measure got, tx->GetMeasure(m.id));
   ExpectMeasureEq(got, m);
   ASSERT_OK_AND_ASSIGN(got, tx->GetMeasure(done.id));
@@ -106,6 +108,8 @@ TEST_P(StoreRecordsTest, MeasuresRoundTripUpdateAndCountOpen) {
   ExpectMeasureEq(got, m);
   ASSERT_OK_AND_ASSIGN(open_count, read->CountOpenMeasures(open_));
   EXPECT_EQ(open_count, 0);
+  ASSERT_OK_AND_ASSIGN(with_measures, read->GetIncident(open_));
+  EXPECT_EQ(with_measures.open_measures, 0);
   ASSERT_OK_AND_ASSIGN(open_count, read->CountOpenMeasures(sensitive_));
   EXPECT_EQ(open_count, 0);
 }
