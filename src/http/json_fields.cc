@@ -41,6 +41,12 @@ std::optional<std::string> FieldReader::String(std::string_view name, Presence p
     Fail("validation.length", name);
     return std::nullopt;
   }
+  // NUL is never text a person typed, and PostgreSQL cannot store it: refused
+  // the same way on every engine.
+  if (s.find('\0') != std::string::npos) {
+    Fail("validation.nul", name);
+    return std::nullopt;
+  }
   return s;
 }
 

@@ -59,6 +59,8 @@ const std::unordered_map<std::string_view, Text>& Table() {
         "Give the time as YYYY-MM-DDThh:mm with a time zone"}},
       {"validation.date", {"Ange datum som ÅÅÅÅ-MM-DD", "Give the date as YYYY-MM-DD"}},
       {"validation.length", {"Texten är för lång", "The text is too long"}},
+      {"validation.nul",
+       {"Texten innehåller ett otillåtet tecken (NUL)", "The text contains a NUL character"}},
       {"validation.empty", {"Uppgiften får inte vara tom", "This field must not be empty"}},
       {"time.invalid", {"Ogiltig tidpunkt; ange tidszon", "Invalid time; include a time zone"}},
       {"date.invalid", {"Ogiltigt datum", "Invalid date"}},

@@ -81,6 +81,11 @@ TEST(ParseNewIncidentTest, RejectsBadFieldsNamingThem) {
                                        "unit_id":2.5})"))
                     .status(),
                 "validation.type", "unit_id");
+  // A NUL inside text (JSON "\u0000") is refused on every engine.
+  ExpectInvalid(ParseNewIncident(J(R"({"category":"hot","occurred_at":"2026-11-20T09:30:00Z",
+                                       "description":"hot\u0000mer"})"))
+                    .status(),
+                "validation.nul", "description");
 }
 
 TEST(ParseIncidentPatchTest, NullClearsTheRelation) {
