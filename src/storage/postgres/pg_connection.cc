@@ -80,21 +80,67 @@ class PgCursor final : public sql::Cursor {
     std::vector<const char*> values;
     values.reserve(params_.size());
     for (const auto& p : params_) values.push_back(p.has_value() ? p->c_str() : nullptr);
-    const bool savepoint = write_ && conn_->statement_savepoints();
-    if (savepoint) TRYGG_RETURN_IF_ERROR(conn_->Exec("SAVEPOINT trygg_stmt"));
+    if (write_ && conn_->statement_savepoints()) return ExecuteInSavepoint(values);
     PGconn* pg = conn_->handle();
     const int n = static_cast<int>(values.size());
     result_.reset(name_.empty()
                       ? PQexecParams(pg, sql_.c_str(), n, nullptr, values.data(), nullptr,
                                      nullptr, 0)
                       : PQexecPrepared(pg, name_.c_str(), n, values.data(), nullptr, nullptr, 0));
-    if (!Ok(result_.get())) {
-      Status error = StatusFromPg(pg, result_.get());
-      result_.reset();
-      if (savepoint) (void)conn_->Exec("ROLLBACK TO SAVEPOINT trygg_stmt; RELEASE SAVEPOINT trygg_stmt");
+    if (Ok(result_.get())) return Status::Ok();
+    Status error = StatusFromPg(pg, result_.get());
+    result_.reset();
+    return error;
+  }
+
+  // SAVEPOINT, the statement and RELEASE in one round trip (libpq pipeline
+  // mode); on failure, rolls back to the savepoint so the transaction goes on.
+  Status ExecuteInSavepoint(const std::vector<const char*>& values) {
+    PGconn* pg = conn_->handle();
+    const int n = static_cast<int>(values.size());
+    if (PQenterPipelineMode(pg) != 1) return StatusFromPg(pg, nullptr);
+    const bool sent =
+        PQsendQueryParams(pg, "SAVEPOINT trygg_stmt", 0, nullptr, nullptr, nullptr, nullptr, 0) ==
+            1 &&
+        (name_.empty() ? PQsendQueryParams(pg, sql_.c_str(), n, nullptr, values.data(), nullptr,
+                                           nullptr, 0)
+                       : PQsendQueryPrepared(pg, name_.c_str(), n, values.data(), nullptr,
+                                             nullptr, 0)) == 1 &&
+        PQsendQueryParams(pg, "RELEASE SAVEPOINT trygg_stmt", 0, nullptr, nullptr, nullptr,
+                          nullptr, 0) == 1 &&
+        PQpipelineSync(pg) == 1;
+    // The three results, in order, up to the sync point. Each query's results
+    // end with a null; two nulls in a row mean the connection is gone.
+    std::vector<PgResult> results;
+    int nulls = 0;
+    while (sent) {
+      PGresult* r = PQgetResult(pg);
+      if (r == nullptr) {
+        if (++nulls > 1) break;
+        continue;
+      }
+      nulls = 0;
+      if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      results.emplace_back(r);
+    }
+    const bool exited = PQexitPipelineMode(pg) == 1;
+    if (!sent || !exited || results.size() != 3) {
+      return Status::Unavailable("postgresql: pipeline failed: " +
+                                 std::string(PQerrorMessage(pg)));
+    }
+    for (size_t k = 0; k < results.size(); ++k) {
+      if (Ok(results[k].get())) continue;
+      if (PQresultStatus(results[k].get()) == PGRES_PIPELINE_ABORTED) continue;
+      Status error = StatusFromPg(pg, results[k].get());
+      if (k > 0) {
+        (void)conn_->Exec("ROLLBACK TO SAVEPOINT trygg_stmt; RELEASE SAVEPOINT trygg_stmt");
+      }
       return error;
     }
-    if (savepoint) TRYGG_RETURN_IF_ERROR(conn_->Exec("RELEASE SAVEPOINT trygg_stmt"));
+    result_ = std::move(results[1]);
     return Status::Ok();
   }
 
