@@ -47,6 +47,18 @@ constexpr CodeTable<MeasureStatus, 2> kMeasureStatuses{{{
     {MeasureStatus::kOppen, "oppen"},
     {MeasureStatus::kKlar, "klar"},
 }}};
+constexpr CodeTable<MeasureKind, 2> kMeasureKinds{{{
+    {MeasureKind::kAtgard, "atgard"},
+    {MeasureKind::kStod, "stod"},
+}}};
+constexpr CodeTable<SupportType, 6> kSupportTypes{{{
+    {SupportType::kSamtalMedChef, "samtal_med_chef"},
+    {SupportType::kAvlastningssamtal, "avlastningssamtal"},
+    {SupportType::kForetagshalsovard, "foretagshalsovard"},
+    {SupportType::kKrisstod, "krisstod"},
+    {SupportType::kJuridisktStod, "juridiskt_stod"},
+    {SupportType::kAnnat, "annat"},
+}}};
 
 }  // namespace
 
@@ -68,6 +80,11 @@ std::string_view MeasureStatusCode(MeasureStatus v) { return kMeasureStatuses.Co
 std::optional<MeasureStatus> ParseMeasureStatus(std::string_view c) {
   return kMeasureStatuses.Parse(c);
 }
+
+std::string_view MeasureKindCode(MeasureKind v) { return kMeasureKinds.Code(v); }
+std::optional<MeasureKind> ParseMeasureKind(std::string_view c) { return kMeasureKinds.Parse(c); }
+std::string_view SupportTypeCode(SupportType v) { return kSupportTypes.Code(v); }
+std::optional<SupportType> ParseSupportType(std::string_view c) { return kSupportTypes.Parse(c); }
 
 bool Incident::Involves(UserId user) const {
   return reporter_id == user ||

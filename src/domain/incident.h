@@ -26,6 +26,12 @@ enum class Injury { kIngen, kLindrig, kAllvarlig };
 // ny → mottagen → utreds → avslutad; avslutad → utreds on reopening.
 enum class IncidentStatus { kNy, kMottagen, kUtreds, kAvslutad };
 enum class MeasureStatus { kOppen, kKlar };
+// A measure is an åtgärd, or a support (stödinsats) for the exposed.
+enum class MeasureKind { kAtgard, kStod };
+// The kinds of support (stödinsatser) a chef offers.
+enum class SupportType {
+  kSamtalMedChef, kAvlastningssamtal, kForetagshalsovard, kKrisstod, kJuridisktStod, kAnnat,
+};
 
 // Severity 1–4. See docs/domain.md for what each level means.
 constexpr int kSeverityLindrig = 1;
@@ -45,6 +51,10 @@ std::string_view IncidentStatusCode(IncidentStatus v);
 std::optional<IncidentStatus> ParseIncidentStatus(std::string_view code);
 std::string_view MeasureStatusCode(MeasureStatus v);
 std::optional<MeasureStatus> ParseMeasureStatus(std::string_view code);
+std::string_view MeasureKindCode(MeasureKind v);
+std::optional<MeasureKind> ParseMeasureKind(std::string_view code);
+std::string_view SupportTypeCode(SupportType v);
+std::optional<SupportType> ParseSupportType(std::string_view code);
 
 struct Incident {
   IncidentId id = 0;
@@ -69,6 +79,15 @@ struct Incident {
   TimeMs updated_at = 0;
   std::optional<TimeMs> acknowledged_at;
   std::optional<TimeMs> closed_at;
+  // False when the crime is not aimed at one person (e.g. threats against the
+  // förvaltning's staff in general): the chef reports it to the police.
+  bool aimed_at_person = true;
+  // When the severity first reached allvarlig: starts the clock for notifying
+  // Arbetsmiljöverket and consulting the säkerhetssamordnare. Set by the app.
+  std::optional<TimeMs> serious_since;
+  // When the chef recorded that the säkerhetssamordnare was consulted (or the
+  // säkerhetssamordnare first wrote a note).
+  std::optional<TimeMs> coordinator_consulted_at;
   int64_t version = 1;  // bumped on every change; guards concurrent updates
   // Read-only, filled in by the store when it reads the incident: its
   // measures with status oppen at that moment. Ignored when storing.
@@ -88,6 +107,13 @@ struct Measure {
   TimeMs created_at = 0;
   std::optional<TimeMs> done_at;
   std::optional<UserId> done_by;
+  // Support only (kind kStod): its type, whether it is for the whole work
+  // group or one person, and when to follow it up.
+  MeasureKind kind = MeasureKind::kAtgard;
+  std::optional<SupportType> support_type;
+  bool support_group = false;
+  std::optional<UserId> support_user_id;  // the person supported, when not the group
+  std::optional<TimeMs> follow_up_date;   // midnight UTC of that day
 };
 
 struct Note {

@@ -13,8 +13,11 @@
 #include <vector>
 
 #include "core/result.h"
+#include "domain/followup.h"
 #include "domain/incident.h"
+#include "domain/notification.h"
 #include "domain/org.h"
+#include "domain/policy.h"
 #include "domain/role.h"
 #include "domain/user.h"
 #include "domain/visibility.h"
@@ -105,6 +108,43 @@ class StoreTx {
   virtual Result<int64_t> InsertLog(const LogEntry& entry) = 0;
   virtual Result<std::vector<LogEntry>> ListLog(IncidentId incident) = 0;  // oldest first
 
+  // --- After an incident: its police report (one per incident) and notices
+  //     to authorities (one per incident and authority). Put inserts or
+  //     replaces; InvalidArgument("storage.foreign_key") for an unknown incident.
+  virtual Result<PoliceReport> GetPoliceReport(IncidentId incident) = 0;  // NotFound
+  virtual Status PutPoliceReport(const PoliceReport& report) = 0;
+  virtual Result<std::vector<AuthorityNotice>> ListAuthorityNotices(IncidentId incident) = 0;
+  virtual Status PutAuthorityNotice(const AuthorityNotice& notice) = 0;
+
+  // --- A förvaltning's contact details (one per unit). Put inserts or replaces.
+  virtual Result<OrgContact> GetOrgContact(UnitId unit) = 0;  // NotFound
+  virtual Status PutOrgContact(const OrgContact& contact) = 0;
+
+  // --- Policy rules of a förvaltning: only the kinds it has stored (see
+  //     EffectiveRules for the defaults), in AllRuleKinds order. Put inserts or
+  //     replaces the rule of that kind.
+  virtual Result<std::vector<PolicyRule>> ListPolicyRules(UnitId forvaltning) = 0;
+  virtual Status PutPolicyRule(UnitId forvaltning, const PolicyRule& rule, UserId by,
+                               TimeMs at) = 0;
+
+  // --- Notifications. Insert stores `n` unless its user already has one with
+  //     the same dedupe_key: returns the new id, or 0 for such a duplicate.
+  virtual Result<int64_t> InsertNotification(const Notification& n) = 0;
+  // The user's notifications with id < before_id (0: no bound), newest first.
+  virtual Result<std::vector<Notification>> ListNotifications(UserId user, bool unread_only,
+                                                              int64_t before_id, int limit) = 0;
+  virtual Result<int64_t> CountUnreadNotifications(UserId user) = 0;
+  // Marks the user's notification `id` (nullopt: all of them) read at `at`,
+  // when unread; returns how many changed.
+  virtual Result<int64_t> MarkNotificationsRead(UserId user, std::optional<int64_t> id,
+                                                TimeMs at) = 0;
+
+  // --- The mail outbox.
+  virtual Result<int64_t> InsertMail(const OutboxMail& mail) = 0;
+  // Unsent mail with next_attempt_at <= now, oldest first, at most `limit`.
+  virtual Result<std::vector<OutboxMail>> ListDueMail(TimeMs now, int limit) = 0;
+  virtual Status UpdateMail(const OutboxMail& mail) = 0;  // NotFound
+
   // --- Audit (append-only). AppendAudit stores `record` as given (seq, hashes).
   virtual Result<std::optional<AuditRecord>> LastAudit() = 0;
   virtual Status AppendAudit(const AuditRecord& record) = 0;
@@ -157,7 +197,7 @@ struct StoreOptions {
 };
 
 // The schema version this binary writes.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
 // "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.
