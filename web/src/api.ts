@@ -5,7 +5,9 @@ import { dictionaries, type Lang } from './i18n';
 import type {
   AdminUser, Colleague, CreatedIncident, Grant, InboxItem, Incident, IncidentQuery, Measure, Me,
   NewIncident, Note, Page, Role, Severity, TransitionAction, Unit, UnitKind, PerpetratorRelation,
-  MeasureStatus,
+  MeasureStatus, PoliceReport, PoliceReportInput, PoliceDraft, Authority, AuthorityNotice,
+  NoticeChannel, RuleBreach, Rule, RuleKind, OrgContact, Notification, SupportType, MeasureKind,
+  Category,
 } from './types';
 
 const BASE = '/api/v1';
@@ -59,7 +61,7 @@ export function errorMessage(err: unknown): string {
   return fallbackMessage(0);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Options {
   /** Do not treat 401 as "session expired" (login). */
@@ -194,7 +196,8 @@ export const createIncident = (body: NewIncident) =>
   request<CreatedIncident>('POST', '/incidents', body);
 export const updateIncident = (id: number, patch: {
   severity?: Severity; sensitive?: boolean; perpetrator_relation?: PerpetratorRelation | null;
-  perpetrator_note?: string; version?: number;
+  perpetrator_note?: string; version?: number; aimed_at_person?: boolean;
+  coordinator_consulted?: true;
 }) => request<Incident>('PATCH', `/incidents/${id}`, patch);
 export const transition = (id: number, action: TransitionAction, version?: number,
   reason?: string) =>
@@ -202,9 +205,43 @@ export const transition = (id: number, action: TransitionAction, version?: numbe
 export const addNote = (id: number, text: string) =>
   request<Note>('POST', `/incidents/${id}/notes`, { text });
 export const addMeasure = (id: number, m: {
-  title: string; responsible_user_id: number; due_date: string;
+  title: string; responsible_user_id: number; due_date: string; kind?: MeasureKind;
+  support_type?: SupportType; support_group?: boolean; support_user_id?: number;
+  follow_up_date?: string;
 }) => request<Measure>('POST', `/incidents/${id}/measures`, m);
 export const updateMeasure = (id: number, measureId: number, patch: {
   status?: MeasureStatus; title?: string; responsible_user_id?: number; due_date?: string;
+  follow_up_date?: string;
 }) => request<Measure>('PATCH', `/incidents/${id}/measures/${measureId}`, patch);
 export const getInbox = () => request<{ items: InboxItem[] }>('GET', '/inbox').then((r) => r.items);
+
+// --- after an incident (issue 4) ------------------------------------------
+
+export const putPoliceReport = (id: number, body: PoliceReportInput) =>
+  request<PoliceReport>('PUT', `/incidents/${id}/police-report`, body);
+export const getPoliceDraft = (id: number) =>
+  request<PoliceDraft>('GET', `/incidents/${id}/police-report/draft`);
+export const putAuthorityNotice = (id: number, authority: Authority, body: {
+  notified_at: string; channel: NoticeChannel; reference?: string;
+}) => request<AuthorityNotice>('PUT', `/incidents/${id}/authority-notices/${authority}`, body);
+export const getRuleBreaches = (unitId?: number) =>
+  request<{ items: RuleBreach[] }>('GET', `/rule-breaches${query({ unit_id: unitId })}`)
+    .then((r) => r.items);
+export const getRules = (unitId: number) =>
+  request<{ unit_id: number; items: Rule[] }>('GET', `/rules${query({ unit_id: unitId })}`)
+    .then((r) => r.items);
+export const putRule = (unitId: number, kind: RuleKind, body: {
+  enabled: boolean; working_days: number; min_severity?: number; categories?: Category[];
+}) => request<Rule>('PUT', `/rules/${kind}${query({ unit_id: unitId })}`, body);
+export const getOrgContact = (unitId: number) =>
+  request<OrgContact>('GET', `/units/${unitId}/contact`);
+export const putOrgContact = (unitId: number, c: Omit<OrgContact, 'unit_id'>) =>
+  request<OrgContact>('PUT', `/units/${unitId}/contact`, c);
+export const getNotifications = (q: { unread?: boolean; before?: string | number; limit?: number } = {}) =>
+  request<{ items: Notification[]; unread: number }>('GET', `/notifications${query({
+    unread: q.unread ? 'true' : undefined, before: q.before, limit: q.limit,
+  })}`);
+export const markNotificationRead = (id: number) =>
+  request<void>('POST', `/notifications/${id}/read`);
+export const markAllNotificationsRead = () =>
+  request<{ changed: number }>('POST', '/notifications/read-all');

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { sv } from './sv';
 import {
-  CATEGORIES, INJURIES, MEASURE_STATUSES, PERPETRATOR_RELATIONS, PLACE_TYPES, ROLES, STATUSES,
-  UNIT_KINDS,
+  AUTHORITIES, CASE_STATUSES, CATEGORIES, INJURIES, MEASURE_STATUSES, NOT_REPORTED_REASONS,
+  NOTICE_CHANNELS, PERPETRATOR_RELATIONS, PLACE_TYPES, POLICE_REPORTERS, ROLES, RULE_KINDS,
+  RULE_STATES, STATUSES, SUPPORT_TYPES, UNIT_KINDS,
 } from '../types';
 
 /** Every key path of a dictionary, with the kind of value at it. */
@@ -28,6 +29,20 @@ describe('dictionaries', () => {
       for (const r of ROLES) expect(d.role[r]).toBeTruthy();
       for (const k of UNIT_KINDS) expect(d.unitKind[k]).toBeTruthy();
       for (const s of [1, 2, 3, 4]) expect(d.severity[s]).toBeTruthy();
+      // issue 4
+      for (const c of CASE_STATUSES) expect(d.caseStatus[c]).toBeTruthy();
+      for (const r of POLICE_REPORTERS) expect(d.policeReporter[r]).toBeTruthy();
+      for (const r of NOT_REPORTED_REASONS) expect(d.notReportedReason[r]).toBeTruthy();
+      for (const s of SUPPORT_TYPES) expect(d.supportType[s]).toBeTruthy();
+      for (const a of AUTHORITIES) expect(d.authority[a]).toBeTruthy();
+      for (const c of NOTICE_CHANNELS) expect(d.channel[c]).toBeTruthy();
+      for (const k of RULE_KINDS) {
+        expect(d.ruleKind[k]).toBeTruthy();
+        expect(d.ruleMissing[k]).toBeTruthy();
+        expect(d.ruleRequirement[k]('x')).toContain('x');
+      }
+      for (const s of RULE_STATES) expect(d.ruleState[s]).toBeTruthy();
+      expect(d.months).toHaveLength(12);
     }
   });
 
@@ -36,6 +51,12 @@ describe('dictionaries', () => {
     expect(sv.category.otillaten_paverkan).toBe('Otillåten påverkan');
     expect(sv.place.digitalt).toBe('Digitalt/sociala medier');
     expect(sv.status).toEqual({ ny: 'Ny', mottagen: 'Mottagen', utreds: 'Utreds', avslutad: 'Avslutad' });
+    expect(sv.nav.notifications).toBe('Aviseringar');
+    expect(sv.police.heading).toBe('Polisanmälan');
+    expect(sv.support.heading).toBe('Stöd');
+    expect(sv.supportType.avlastningssamtal).toBe('Avlastningssamtal');
+    expect(sv.notifications.linkLabel(3)).toBe('Aviseringar, 3 olästa');
+    expect(sv.notifications.linkLabel(1)).toBe('Aviseringar, 1 oläst');
     expect([1, 2, 3, 4].map((s) => sv.severity[s]))
       .toEqual(['Lindrig', 'Måttlig', 'Allvarlig', 'Mycket allvarlig']);
   });
