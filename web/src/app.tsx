@@ -12,11 +12,14 @@ import { Incidents } from './pages/Incidents';
 import { Inbox } from './pages/Inbox';
 import { Login } from './pages/Login';
 import { NotFound } from './pages/NotFound';
+import { Notifications } from './pages/Notifications';
+import { PoliceReportPrint } from './pages/PoliceReportPrint';
 import { Report } from './pages/Report';
 import { Start } from './pages/Start';
 import { matchRoute, navigate, paths, useLocation } from './router';
 import { hasRole, handlesIncidents, SessionContext } from './session';
 import type { Me } from './types';
+import { resetUnread } from './unread';
 
 type SessionState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'out'; expired: boolean } |
   { state: 'in'; me: Me };
@@ -60,6 +63,7 @@ export function App() {
     load();
     setUnauthorizedHandler(() => {
       clearReferenceData();
+      resetUnread();
       setSession({ state: 'out', expired: true });
     });
     return () => setUnauthorizedHandler(null);
@@ -90,6 +94,7 @@ export function App() {
     }
     if (me) clearDraft(me.id);
     clearReferenceData();
+    resetUnread();
     setSession({ state: 'out', expired: false });
     navigate(paths.login, { replace: true });
   };
@@ -123,6 +128,12 @@ export function App() {
         break;
       case 'incident':
         content = <IncidentDetail key={route.id} id={route.id} />;
+        break;
+      case 'policeReport':
+        content = <PoliceReportPrint key={route.id} id={route.id} />;
+        break;
+      case 'notifications':
+        content = <Notifications />;
         break;
       case 'inbox':
         content = handlesIncidents(me) ? <Inbox /> : <NotFound />;

@@ -8,6 +8,8 @@ export type Route =
   | { name: 'report' }
   | { name: 'incidents' }
   | { name: 'incident'; id: number }
+  | { name: 'policeReport'; id: number }
+  | { name: 'notifications' }
   | { name: 'inbox' }
   | { name: 'admin' }
   | { name: 'notFound' };
@@ -18,6 +20,8 @@ export const paths = {
   report: '/rapportera',
   incidents: '/handelser',
   incident: (id: number) => `/handelser/${id}`,
+  policeReport: (id: number) => `/handelser/${id}/polisanmalan`,
+  notifications: '/aviseringar',
   inbox: '/att-hantera',
   admin: '/admin',
 };
@@ -30,6 +34,9 @@ export function matchRoute(pathname: string): Route {
   if (p === paths.incidents) return { name: 'incidents' };
   if (p === paths.inbox) return { name: 'inbox' };
   if (p === paths.admin) return { name: 'admin' };
+  if (p === paths.notifications) return { name: 'notifications' };
+  const pr = /^\/handelser\/(\d+)\/polisanmalan$/.exec(p);
+  if (pr) return { name: 'policeReport', id: Number(pr[1]) };
   const m = /^\/handelser\/(\d+)$/.exec(p);
   if (m) return { name: 'incident', id: Number(m[1]) };
   return { name: 'notFound' };

@@ -1,4 +1,5 @@
 // What waits on a chef or säkerhetssamordnare, grouped by why.
+import { deadlineDay } from '../followup';
 import { useT } from '../i18n';
 import type { InboxItem, InboxReason } from '../types';
 import { Deadline } from './Deadline';
@@ -15,7 +16,8 @@ export function Count({ n }: { n: number }) {
   );
 }
 
-const ORDER: InboxReason[] = ['new', 'serious', 'overdue_measure', 'my_measure'];
+// What is most urgent first: escalations and rule breaches are already late.
+const ORDER: InboxReason[] = ['escalation', 'rule_breach', 'new', 'serious', 'overdue_measure', 'my_measure'];
 
 interface Props {
   items: InboxItem[];
@@ -28,6 +30,31 @@ export function InboxView({ items, headingLevel = 2, maxPerGroup }: Props) {
   const t = useT();
   if (items.length === 0) return <p class="empty">{t.inbox.empty}</p>;
   const H = headingLevel === 2 ? 'h2' : 'h3';
+  const now = Date.now();
+  const extra = (item: InboxItem) => {
+    if (item.measure) {
+      return (
+        <p class="incident-row-measure">
+          {t.inbox.measure(item.measure.title)}
+          {' · '}
+          <Deadline due={item.measure.due_date} />
+        </p>
+      );
+    }
+    if (item.reason === 'rule_breach' || item.reason === 'escalation') {
+      const kind = item.rule?.kind ?? 'authority_notified';
+      const missing = t.ruleMissing[kind] ?? kind;
+      const text = item.reason === 'escalation' ? t.inbox.escalation(missing) : t.inbox.rule(missing);
+      return (
+        <p class="incident-row-measure incident-row-breach" data-testid="inbox-rule">
+          <span aria-hidden="true">⚠ </span>
+          {text}
+          {item.rule?.due_at && <> · {t.rulesText.byDate(deadlineDay(t, item.rule.due_at, now))}</>}
+        </p>
+      );
+    }
+    return undefined;
+  };
   return (
     <div class="inbox">
       {ORDER.map((reason) => {
@@ -42,15 +69,9 @@ export function InboxView({ items, headingLevel = 2, maxPerGroup }: Props) {
             <ul class="incident-list">
               {group.slice(0, maxPerGroup ?? group.length).map((item) => (
                 <IncidentRow
-                  key={`${reason}-${item.incident.id}-${item.measure?.id ?? 0}`}
+                  key={`${reason}-${item.incident.id}-${item.measure?.id ?? item.rule?.kind ?? 0}`}
                   incident={item.incident}
-                  extra={item.measure && (
-                    <p class="incident-row-measure">
-                      {t.inbox.measure(item.measure.title)}
-                      {' · '}
-                      <Deadline due={item.measure.due_date} />
-                    </p>
-                  )}
+                  extra={extra(item)}
                 />
               ))}
             </ul>

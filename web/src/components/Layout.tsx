@@ -5,6 +5,7 @@ import { useLang } from '../i18n';
 import { paths, useLocation } from '../router';
 import { handlesIncidents, hasRole, seesOthersIncidents } from '../session';
 import type { Me } from '../types';
+import { useUnread } from '../unread';
 import { Link } from './Link';
 
 interface Props {
@@ -31,6 +32,31 @@ function LanguageSwitch() {
       onClick={() => setLang(other)}>
       {other === 'en' ? 'English' : 'Svenska'}
     </button>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg class="bell-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z" />
+    </svg>
+  );
+}
+
+/** Aviseringar: a bell with the unread count; its name says the count ("Aviseringar, 3 olästa"). */
+function NotificationsLink() {
+  const { t } = useLang();
+  const loc = useLocation();
+  const n = useUnread(true, loc.pathname + loc.search);
+  const current = loc.pathname === paths.notifications;
+  return (
+    <Link href={paths.notifications} class={`bell${n > 0 ? ' bell--unread' : ''}`}
+      aria-label={t.notifications.linkLabel(n)} aria-current={current ? 'page' : undefined}
+      data-testid="notifications-link">
+      <BellIcon />
+      <span class="bell-text">{t.notifications.link}</span>
+      {n > 0 && <span class="bell-count">{n > 99 ? '99+' : n}</span>}
+    </Link>
   );
 }
 
@@ -86,6 +112,7 @@ export function Layout({ me, onLogout, children }: Props) {
             <span class="brand-name">{t.appName}</span>
           </Link>
           <div class="header-tools">
+            {me && <NotificationsLink />}
             <LanguageSwitch />
             {me && (
               <>

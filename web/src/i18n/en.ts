@@ -651,6 +651,7 @@ export const en: Dict = {
     link: 'Notifications',
     linkLabel: (n: number) =>
       (n === 0 ? 'Notifications, none unread' : n === 1 ? 'Notifications, 1 unread' : `Notifications, ${n} unread`),
+    unreadCount: (n: number) => (n === 0 ? 'None unread' : `${n} unread`),
     intro: 'What has happened in incidents you follow. Open a notification to see the incident.',
     empty: 'No notifications.',
     unread: 'Unread',

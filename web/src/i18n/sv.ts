@@ -662,6 +662,7 @@ export const sv = {
     link: 'Aviseringar',
     linkLabel: (n: number) =>
       (n === 0 ? 'Aviseringar, inga olästa' : n === 1 ? 'Aviseringar, 1 oläst' : `Aviseringar, ${n} olästa`),
+    unreadCount: (n: number) => (n === 0 ? 'Inga olästa' : n === 1 ? '1 oläst' : `${n} olästa`),
     intro: 'Det som hänt i händelser du följer. Öppna en avisering för att se händelsen.',
     empty: 'Inga aviseringar.',
     unread: 'Oläst',

@@ -3,6 +3,11 @@ import { useState } from 'preact/hooks';
 import { getIncident } from '../api';
 import { ErrorMessage, LiveStatus, Loading } from '../components/Alert';
 import { Assessment } from '../components/incident/Assessment';
+import { Authorities } from '../components/incident/Authorities';
+import { Coordinator } from '../components/incident/Coordinator';
+import { PoliceReportSection } from '../components/incident/PoliceReport';
+import { Rules } from '../components/incident/Rules';
+import { Support } from '../components/incident/Support';
 import { Facts } from '../components/incident/Facts';
 import { Logbook } from '../components/incident/Logbook';
 import { Measures } from '../components/incident/Measures';
@@ -15,6 +20,7 @@ import { loadColleagues } from '../data';
 import { useLoad } from '../hooks';
 import { useT } from '../i18n';
 import { paths } from '../router';
+import { breachCount } from '../followup';
 
 export function IncidentDetail({ id }: { id: number }) {
   const t = useT();
@@ -49,7 +55,15 @@ export function IncidentDetail({ id }: { id: number }) {
               <div class="detail-workflow"><Workflow incident={i} onChanged={changed} /></div>
             )}
             <div class="detail-main">
+              {/* A rule breach is what to act on first; otherwise the facts lead. */}
+              {breachCount(i.rules) > 0 && <Rules incident={i} />}
               <Facts incident={i} />
+              {i.rules && breachCount(i.rules) === 0 && <Rules incident={i} />}
+              {'police_report' in i && <PoliceReportSection incident={i} onChanged={changed} />}
+              {i.authorities && <Authorities incident={i} onChanged={changed} />}
+              {i.measures && (
+                <Support incident={i} colleagues={colleagues.data ?? []} onChanged={changed} />
+              )}
               {i.measures && (
                 <Measures incident={i} colleagues={colleagues.data ?? []} onChanged={changed} />
               )}
@@ -57,7 +71,10 @@ export function IncidentDetail({ id }: { id: number }) {
               {i.log && <Logbook log={i.log} measures={i.measures ?? []} />}
             </div>
             {i.access.manage && (
-              <div class="detail-assessment"><Assessment incident={i} onChanged={changed} /></div>
+              <div class="detail-assessment">
+                <Assessment incident={i} onChanged={changed} />
+                <Coordinator incident={i} onChanged={changed} />
+              </div>
             )}
           </div>
         </>

@@ -1,6 +1,7 @@
 // Åtgärder: who does what by when. Managers add measures and mark them done.
 import { useState } from 'preact/hooks';
 import { addMeasure, errorMessage, updateMeasure } from '../../api';
+import { actionItems } from '../../followup';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { addDays, formatDate, stockholmDate } from '../../time';
@@ -62,7 +63,7 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
   const t = useT();
   const { me } = useSession();
   const manage = i.access.manage;
-  const measures = i.measures ?? [];
+  const measures = actionItems(i.measures); // support (kind "stod") has its own section
   const [title, setTitle] = useState('');
   const [responsible, setResponsible] = useState('');
   const [due, setDue] = useState(() => addDays(stockholmDate(Date.now()), 14));
@@ -79,7 +80,9 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await addMeasure(i.id, { title: title.trim(), responsible_user_id: Number(responsible), due_date: due });
+      await addMeasure(i.id, {
+        title: title.trim(), responsible_user_id: Number(responsible), due_date: due, kind: 'atgard',
+      });
       setTitle('');
       setResponsible('');
       onChanged(t.detail.measureAdded);

@@ -1,0 +1,192 @@
+// Stöd: support for the exposed or the whole work group (measures of kind
+// "stod"): what, for whom, who owns it, by when, when it is followed up, done.
+import { useState } from 'preact/hooks';
+import { addMeasure, errorMessage, updateMeasure } from '../../api';
+import { supportItems } from '../../followup';
+import { sv } from '../../i18n/sv';
+import { useT } from '../../i18n';
+import { useSession } from '../../session';
+import { addDays, formatDate, stockholmDate } from '../../time';
+import { SUPPORT_TYPES, type Colleague, type Incident, type Measure, type SupportType } from '../../types';
+import { ErrorMessage } from '../Alert';
+import { ChoiceGroup } from '../ChoiceGroup';
+import { Deadline } from '../Deadline';
+import { SelectField, TextField } from '../Field';
+import { MeasureBadge } from '../StatusBadge';
+
+interface Props {
+  incident: Incident;
+  colleagues: Colleague[];
+  onChanged: (message: string) => void;
+}
+
+const GROUP = 'group';
+
+function SupportItem({ m, manage, busy, onDone }: {
+  m: Measure; manage: boolean; busy: boolean; onDone: (m: Measure) => void;
+}) {
+  const t = useT();
+  const done = m.status === 'klar';
+  const type = m.support_type ? t.supportType[m.support_type] : m.title;
+  const forWhom = m.support_group ? t.support.wholeGroup : m.support_person?.display_name ?? null;
+  return (
+    <li class={`measure${done ? ' measure--done' : ''}`} data-testid="support-item">
+      <div class="measure-main">
+        <p class="measure-title">{type}</p>
+        <p class="measure-meta">
+          {forWhom && (
+            <>
+              <span>{t.support.forWhom}: {forWhom}</span>
+              <span aria-hidden="true"> · </span>
+            </>
+          )}
+          <span>{t.support.owner}: {m.responsible.display_name}</span>
+          <span aria-hidden="true"> · </span>
+          <span>
+            {t.support.due}: {done ? <Deadline due={m.due_date} done /> : <Deadline due={m.due_date} />}
+          </span>
+          <span aria-hidden="true"> · </span>
+          <span>
+            {m.follow_up_date
+              ? <>{t.support.followUp}: <time dateTime={m.follow_up_date}>{m.follow_up_date}</time></>
+              : t.support.noFollowUp}
+          </span>
+          {done && m.done_at && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span>{t.deadline.doneOn(formatDate(m.done_at))}</span>
+            </>
+          )}
+        </p>
+      </div>
+      <div class="measure-side">
+        <MeasureBadge status={m.status} />
+        {manage && !done && (
+          <button type="button" class="button button--secondary button--small"
+            aria-label={t.support.markDoneLabel(type)} aria-disabled={busy ? 'true' : undefined}
+            onClick={() => onDone(m)}>
+            {t.support.markDone}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function Support({ incident: i, colleagues, onChanged }: Props) {
+  const t = useT();
+  const { me } = useSession();
+  const manage = i.access.manage;
+  const items = supportItems(i.measures);
+  const exposed = i.exposed ?? [];
+  const [type, setType] = useState<SupportType | null>(null);
+  const [person, setPerson] = useState<string | null>(exposed.length === 1 ? String(exposed[0]!.id) : null);
+  const [owner, setOwner] = useState(String(me.id));
+  const [due, setDue] = useState(() => addDays(stockholmDate(Date.now()), 2));
+  const [followUp, setFollowUp] = useState(() => addDays(stockholmDate(Date.now()), 30));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!type || !person || !owner || !due) {
+      setError(t.support.missing);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await addMeasure(i.id, {
+        // The title is stored with the incident: always in Swedish, never a name.
+        title: sv.supportType[type],
+        responsible_user_id: Number(owner),
+        due_date: due,
+        kind: 'stod',
+        support_type: type,
+        support_group: person === GROUP,
+        ...(person !== GROUP ? { support_user_id: Number(person) } : {}),
+        ...(followUp ? { follow_up_date: followUp } : {}),
+      });
+      setType(null);
+      onChanged(t.support.added);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const markDone = async (m: Measure) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await updateMeasure(i.id, m.id, { status: 'klar' });
+      onChanged(t.support.done);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const people = colleagues.some((c) => c.id === me.id)
+    ? colleagues
+    : [...colleagues, { id: me.id, display_name: me.display_name, unit_id: me.unit_id }];
+  const sorted = [...people].sort((a, b) => a.display_name.localeCompare(b.display_name, 'sv'));
+  const showForm = manage && i.status !== 'avslutad';
+
+  return (
+    <section class="panel" aria-labelledby="support-heading" data-testid="support-section">
+      <h2 id="support-heading">{t.support.heading}</h2>
+      <p class="section-lead">{t.support.lead}</p>
+      {items.length === 0
+        ? <p class="muted">{t.support.none}</p>
+        : (
+          <ul class="measure-list">
+            {items.map((m) => <SupportItem key={m.id} m={m} manage={manage} busy={busy} onDone={markDone} />)}
+          </ul>
+        )}
+      {!showForm && <ErrorMessage>{error}</ErrorMessage>}
+      {showForm && (
+        <form class="subform" onSubmit={add} noValidate aria-labelledby="support-form-heading">
+          <h3 id="support-form-heading">{t.support.addHeading}</h3>
+          <ChoiceGroup<SupportType>
+            legend={t.support.type}
+            name={`support-type-${i.id}`}
+            options={SUPPORT_TYPES.map((s) => ({ value: s, label: t.supportType[s] }))}
+            value={type}
+            onChange={setType}
+            compact
+          />
+          <ChoiceGroup<string>
+            legend={t.support.person}
+            name={`support-person-${i.id}`}
+            options={[
+              ...exposed.map((p) => ({ value: String(p.id), label: p.display_name })),
+              { value: GROUP, label: t.support.wholeGroup },
+            ]}
+            value={person}
+            onChange={setPerson}
+            compact
+          />
+          <div class="form-row">
+            <SelectField id={`support-owner-${i.id}`} label={t.support.owner} value={owner} onValue={setOwner} required>
+              <option value="">{t.detail.chooseResponsible}</option>
+              {sorted.map((c) => <option key={c.id} value={String(c.id)}>{c.display_name}</option>)}
+            </SelectField>
+            <TextField id={`support-due-${i.id}`} type="date" label={t.support.due} value={due} onValue={setDue}
+              required />
+            <TextField id={`support-follow-${i.id}`} type="date" label={t.support.followUp}
+              hint={t.support.followUpHint} optional={t.common.optional} value={followUp} onValue={setFollowUp} />
+          </div>
+          <ErrorMessage>{error}</ErrorMessage>
+          <button type="submit" class="button button--primary" aria-disabled={busy ? 'true' : undefined}>
+            {t.support.add}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
