@@ -3,11 +3,14 @@
 namespace trygg {
 
 App::App(Store& store, const Clock& clock, AppConfig config)
-    : ctx_{store, clock, {}},
+    : ctx_{store, clock, {}, config.mail},
       auth_(
           ctx_, config.session_idle_timeout,
           {config.login_max_failures, config.login_max_failures * 4, config.login_failure_window}),
       incidents_(ctx_),
+      followup_(ctx_),
+      notifications_(ctx_),
+      reminders_(ctx_),
       org_(ctx_),
       users_(ctx_),
       audit_(ctx_) {}

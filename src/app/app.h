@@ -8,8 +8,11 @@
 
 #include "app/audit_service.h"
 #include "app/auth_service.h"
+#include "app/followup_service.h"
 #include "app/incident_service.h"
+#include "app/notification_service.h"
 #include "app/org_service.h"
+#include "app/reminders.h"
 #include "app/user_service.h"
 
 namespace trygg {
@@ -18,6 +21,7 @@ struct AppConfig {
   TimeMs session_idle_timeout = 30 * kMsPerMinute;
   int login_max_failures = 5;  // per account, and per address ×4
   TimeMs login_failure_window = 15 * kMsPerMinute;
+  MailSettings mail;
 };
 
 class App {
@@ -27,6 +31,9 @@ class App {
 
   AuthService& auth() { return auth_; }
   IncidentService& incidents() { return incidents_; }
+  FollowupService& followup() { return followup_; }
+  NotificationService& notifications() { return notifications_; }
+  ReminderService& reminders() { return reminders_; }
   OrgService& org() { return org_; }
   UserService& users() { return users_; }
   AuditService& audit() { return audit_; }
@@ -36,6 +43,9 @@ class App {
   AppContext ctx_;
   AuthService auth_;
   IncidentService incidents_;
+  FollowupService followup_;
+  NotificationService notifications_;
+  ReminderService reminders_;
   OrgService org_;
   UserService users_;
   AuditService audit_;

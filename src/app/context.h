@@ -37,10 +37,18 @@ class OrgCache {
   int64_t generation_ = -1;  // of tree_
 };
 
+// E-mail notifications: off unless a mail server is configured.
+struct MailSettings {
+  bool enabled = false;
+  std::string from = "trygg@localhost";
+  std::string public_url;  // links in e-mails, e.g. "https://trygg.example.se"
+};
+
 struct AppContext {
   Store& store;
   const Clock& clock;
   OrgCache org;
+  MailSettings mail;
 };
 
 }  // namespace trygg

@@ -6,6 +6,9 @@
 
 #include "app/audit_log.h"
 #include "app/incident_views.h"
+#include "app/notifier.h"
+#include "app/recipients.h"
+#include "app/rule_checks.h"
 #include "core/text.h"
 #include "domain/limits.h"
 
@@ -20,41 +23,21 @@ constexpr TimeMs kClockSkewAllowance = 5 * kMsPerMinute;
 Result<std::vector<Informed>> WhoIsInformed(StoreTx& tx, const OrgTree& tree,
                                             const Incident& incident) {
   TRYGG_ASSIGN_OR_RETURN(std::vector<RoleGrant> grants, tx.ListGrants(std::nullopt));
-  // Depth of a grant's unit: deeper is nearer the incident.
-  auto depth = [&](UnitId u) {
-    int d = 0;
-    for (const OrgUnit* x = tree.Find(u); x && x->parent_id; x = tree.Find(*x->parent_id)) ++d;
-    return d;
-  };
-  int nearest_chef_depth = -1;
-  for (const RoleGrant& g : grants) {
-    if (g.role != Role::kChef || !tree.Covers(g.unit_id, incident.unit_id)) continue;
-    if (incident.sensitive && g.unit_id != incident.unit_id) continue;
-    nearest_chef_depth = std::max(nearest_chef_depth, depth(g.unit_id));
+  std::vector<std::pair<Role, UserId>> told;
+  for (UserId u : NearestChefs(grants, tree, incident)) told.emplace_back(Role::kChef, u);
+  for (UserId u : HoldersCovering(grants, tree, Role::kSkyddsombud, incident.unit_id)) {
+    told.emplace_back(Role::kSkyddsombud, u);
+  }
+  if (IsSerious(incident.severity)) {
+    for (UserId u : HoldersCovering(grants, tree, Role::kSakerhetssamordnare, incident.unit_id)) {
+      told.emplace_back(Role::kSakerhetssamordnare, u);
+    }
   }
   std::vector<Informed> out;
-  std::set<std::pair<Role, UserId>> seen;
-  for (const RoleGrant& g : grants) {
-    if (!tree.Covers(g.unit_id, incident.unit_id)) continue;
-    bool tell = false;
-    switch (g.role) {
-      case Role::kChef:
-        tell = depth(g.unit_id) == nearest_chef_depth &&
-               (!incident.sensitive || g.unit_id == incident.unit_id);
-        break;
-      case Role::kSkyddsombud:
-        tell = true;
-        break;
-      case Role::kSakerhetssamordnare:
-        tell = IsSerious(incident.severity);
-        break;
-      default:
-        break;
-    }
-    if (!tell || !seen.insert({g.role, g.user_id}).second) continue;
-    Result<User> user = tx.GetUser(g.user_id);
+  for (const auto& [role, id] : told) {
+    Result<User> user = tx.GetUser(id);
     if (!user.ok() || !user->active) continue;
-    out.push_back({g.role, user->id, user->display_name});
+    out.push_back({role, user->id, user->display_name});
   }
   return out;
 }
@@ -111,17 +94,29 @@ Result<IncidentView> IncidentService::Create(const Principal& who, const NewInci
   inc.perpetrator_relation = in.perpetrator_relation;
   inc.perpetrator_note = in.perpetrator_note;
   inc.sensitive = in.sensitive;
+  inc.aimed_at_person = in.aimed_at_person;
   inc.status = IncidentStatus::kNy;
   inc.created_at = inc.updated_at = now;
+  if (IsSerious(inc.severity)) inc.serious_since = now;
   inc.version = 1;
 
   TRYGG_ASSIGN_OR_RETURN(inc.id, tx->InsertIncident(inc));
   TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, inc.id, "created",
                                      std::string(CategoryCode(inc.category)), "incident.create"));
-  if (informed != nullptr) {
-    TRYGG_ASSIGN_OR_RETURN(*informed, WhoIsInformed(*tx, *tree, inc));
+  TRYGG_ASSIGN_OR_RETURN(std::vector<Informed> told, WhoIsInformed(*tx, *tree, inc));
+  for (const Informed& i : told) {
+    if (i.user_id == who.user.id) continue;
+    const bool serious = i.role == Role::kSakerhetssamordnare;
+    NotifyRequest n;
+    n.user = i.user_id;
+    n.kind = serious ? NotificationKind::kSeriousIncident : NotificationKind::kNewIncident;
+    n.incident = inc.id;
+    n.dedupe_key = (serious ? "serious:" : "new:") + std::to_string(inc.id);
+    n.unit_name = UnitShortName(*tree, inc.unit_id);
+    TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_, n).status());
   }
-  return CommitWithView(*tx, *tree, who.actor, inc);
+  if (informed != nullptr) *informed = std::move(told);
+  return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
 }
 
 Result<IncidentPage> IncidentService::List(const Principal& who, IncidentQuery query) {
@@ -143,13 +138,27 @@ Result<IncidentPage> IncidentService::List(const Principal& who, IncidentQuery q
   return page;
 }
 
+Result<IncidentPage> IncidentService::Views(const Principal& who,
+                                            const std::vector<Incident>& incidents) {
+  TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginRead());
+  TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
+  IncidentPage page;
+  NameBook names(*tx);
+  for (const Incident& inc : incidents) {
+    TRYGG_ASSIGN_OR_RETURN(IncidentView v, BuildView(*tx, *tree, who.actor, inc, false, names));
+    page.items.push_back(std::move(v));
+  }
+  page.total = static_cast<int64_t>(page.items.size());
+  return page;
+}
+
 Result<IncidentView> IncidentService::Get(const Principal& who, IncidentId id) {
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   TRYGG_ASSIGN_OR_RETURN(LoadedIncident loaded, LoadFor(*tx, *tree, who.actor, id, Need::kExists));
   TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "incident.read", "incident", id,
                                     loaded.access.details ? "details" : "summary"));
-  return CommitWithView(*tx, *tree, who.actor, loaded.incident);
+  return CommitWithView(*tx, *tree, who.actor, loaded.incident, ctx_.clock.NowMs());
 }
 
 Result<std::vector<InboxItem>> IncidentService::Inbox(const Principal& who) {
@@ -212,6 +221,26 @@ Result<std::vector<InboxItem>> IncidentService::Inbox(const Principal& who) {
   mine.responsible_user_id = who.user.id;
   mine.limit = 200;
   TRYGG_RETURN_IF_ERROR(add_measures(mine, "my_measure"));
+
+  auto add_breaches = [&](const VisibilityFilter& scope, std::optional<RuleKind> only,
+                          const char* reason) -> Status {
+    TRYGG_ASSIGN_OR_RETURN(std::vector<Breach> breaches,
+                           CurrentBreaches(*tx, *tree, scope, ctx_.clock.NowMs(), only));
+    for (Breach& b : breaches) {
+      TRYGG_ASSIGN_OR_RETURN(IncidentView v,
+                             BuildView(*tx, *tree, who.actor, b.incident, false, names));
+      out.push_back({reason, std::move(v), std::nullopt, b.rule});
+    }
+    return Status::Ok();
+  };
+  if (who.actor.Has(Role::kChef)) {
+    TRYGG_RETURN_IF_ERROR(add_breaches(managed, std::nullopt, "rule_breach"));
+  }
+  if (who.actor.Has(Role::kSakerhetssamordnare)) {
+    VisibilityFilter scope;
+    scope.all_units = who.actor.Scope(Role::kSakerhetssamordnare, *tree);
+    TRYGG_RETURN_IF_ERROR(add_breaches(scope, RuleKind::kAuthorityNotified, "escalation"));
+  }
   return out;
 }
 

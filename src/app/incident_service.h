@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.h"
+#include "domain/policy.h"
 #include "domain/visibility.h"
 #include "domain/workflow.h"
 
@@ -30,6 +31,7 @@ struct NewIncident {
   std::optional<PerpetratorRelation> perpetrator_relation;
   std::string perpetrator_note;
   bool sensitive = false;
+  bool aimed_at_person = true;
 };
 
 // Someone who was told about a new incident, for the reporter's confirmation.
@@ -52,6 +54,13 @@ struct IncidentView {
   std::vector<Measure> measures;  // when access.exists
   std::vector<Note> notes;        // when access.details
   std::vector<LogEntry> log;      // when access.details
+  // The follow-up, in the full view with access.details: the police report,
+  // notices to authorities, when Arbetsmiljöverket is due (nullopt: not
+  // required) and the förvaltning's rules checked now.
+  std::optional<PoliceReport> police_report;
+  std::vector<AuthorityNotice> notices;
+  std::optional<TimeMs> arbetsmiljoverket_due;
+  std::vector<RuleCheck> rules;
 };
 
 struct IncidentPage {
@@ -65,12 +74,19 @@ struct IncidentPatch {
   std::optional<bool> sensitive;
   std::optional<std::optional<PerpetratorRelation>> perpetrator_relation;
   std::optional<std::string> perpetrator_note;
+  std::optional<bool> aimed_at_person;
+  bool coordinator_consulted = false;  // records that the säkerhetssamordnare was consulted now
 };
 
 struct NewMeasure {
   std::string title;
   UserId responsible_user_id = 0;
   TimeMs due_date = 0;
+  MeasureKind kind = MeasureKind::kAtgard;
+  std::optional<SupportType> support_type;  // required for kStod
+  bool support_group = false;
+  std::optional<UserId> support_user_id;  // one of the exposed
+  std::optional<TimeMs> follow_up_date;
 };
 
 struct MeasurePatch {
@@ -78,13 +94,16 @@ struct MeasurePatch {
   std::optional<std::string> title;
   std::optional<UserId> responsible_user_id;
   std::optional<TimeMs> due_date;
+  std::optional<std::optional<TimeMs>> follow_up_date;
 };
 
 // One entry in a user's "what do I need to do" list.
 struct InboxItem {
-  std::string reason;  // "new", "serious", "overdue_measure", "my_measure"
+  // "new", "serious", "overdue_measure", "my_measure", "rule_breach", "escalation"
+  std::string reason;
   IncidentView incident;
   std::optional<Measure> measure;
+  std::optional<RuleCheck> rule;  // rule_breach, escalation
 };
 
 class IncidentService {
@@ -100,6 +119,10 @@ class IncidentService {
   // Lists what the caller may see, newest first. InvalidArgument for a limit
   // outside 1–500.
   Result<IncidentPage> List(const Principal& who, IncidentQuery query);
+
+  // List-row views of `incidents` (as read by another use case) for the
+  // caller, in the same order; `total` is their number.
+  Result<IncidentPage> Views(const Principal& who, const std::vector<Incident>& incidents);
 
   // One incident with measures, notes and logbook; writes an audit record.
   // NotFound when it does not exist or the caller may not see it.
@@ -128,8 +151,10 @@ class IncidentService {
                                 const MeasurePatch& patch);
 
   // What waits on the caller: new incidents to receive (chef), serious open
-  // incidents (säkerhetssamordnare), overdue measures in scope (chef) and the
-  // caller's own open measures.
+  // incidents (säkerhetssamordnare), overdue measures in scope (chef), the
+  // caller's own open measures, current rule breaches of incidents the caller
+  // manages (chef), and serious incidents overdue for Arbetsmiljöverket
+  // (säkerhetssamordnare: "escalation").
   Result<std::vector<InboxItem>> Inbox(const Principal& who);
 
  private:

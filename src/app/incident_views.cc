@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit_log.h"
+#include "app/rule_checks.h"
 
 namespace trygg {
 
@@ -52,7 +53,18 @@ Result<IncidentView> BuildView(StoreTx& tx, const OrgTree& tree, const Actor& ac
   view.open_measures = static_cast<int>(
       std::count_if(view.measures.begin(), view.measures.end(),
                     [](const Measure& m) { return m.status == MeasureStatus::kOppen; }));
-  for (const Measure& m : view.measures) names.Add(m.responsible_user_id, view.names);
+  if (!view.access.details) {
+    // Support concerns a person's wellbeing: only with details.
+    std::erase_if(view.measures, [](const Measure& m) { return m.kind == MeasureKind::kStod; });
+  }
+  for (Measure& m : view.measures) {
+    // Who is supported: managers, the säkerhetssamordnare and that person.
+    if (m.support_user_id && !view.access.perpetrator_note && *m.support_user_id != actor.user_id) {
+      m.support_user_id.reset();
+    }
+    names.Add(m.responsible_user_id, view.names);
+    if (m.support_user_id) names.Add(*m.support_user_id, view.names);
+  }
   if (!view.access.details) return view;
   TRYGG_ASSIGN_OR_RETURN(view.notes, tx.ListNotes(incident.id));
   TRYGG_ASSIGN_OR_RETURN(view.log, tx.ListLog(incident.id));
@@ -102,10 +114,30 @@ Status RecordChange(StoreTx& tx, const Clock& clock, UserId actor, IncidentId id
   return AppendAudit(tx, clock, actor, audit_action, "incident", id, detail);
 }
 
+Status AddFollowup(StoreTx& tx, const OrgTree& tree, TimeMs now, IncidentView& view) {
+  if (!view.access.details) return Status::Ok();
+  const Incident& inc = view.incident;
+  TRYGG_ASSIGN_OR_RETURN(Followup followup, LoadFollowup(tx, inc.id));
+  RuleBook book(tx, tree);
+  TRYGG_ASSIGN_OR_RETURN(std::vector<PolicyRule> rules, book.For(inc.unit_id));
+  // The checks see every measure, including those this caller may not see.
+  view.rules = CheckIncident(rules, inc, followup, now);
+  view.arbetsmiljoverket_due = ArbetsmiljoverketDue(rules, inc);
+  view.police_report = std::move(followup.police);
+  view.notices = std::move(followup.notices);
+  NameBook names(tx);
+  if (view.police_report && view.police_report->reported_by) {
+    names.Add(*view.police_report->reported_by, view.names);
+  }
+  for (const AuthorityNotice& n : view.notices) names.Add(n.recorded_by, view.names);
+  return Status::Ok();
+}
+
 Result<IncidentView> CommitWithView(StoreTx& tx, const OrgTree& tree, const Actor& actor,
-                                    const Incident& incident) {
+                                    const Incident& incident, TimeMs now) {
   NameBook names(tx);
   TRYGG_ASSIGN_OR_RETURN(IncidentView view, BuildView(tx, tree, actor, incident, true, names));
+  TRYGG_RETURN_IF_ERROR(AddFollowup(tx, tree, now, view));
   TRYGG_RETURN_IF_ERROR(tx.Commit());
   return view;
 }

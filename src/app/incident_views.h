@@ -52,8 +52,13 @@ Status RecordChange(StoreTx& tx, const Clock& clock, UserId actor, IncidentId id
                     const std::string& log_action, const std::string& detail,
                     const std::string& audit_action);
 
-// Commits `tx` and returns `actor`'s full view of `incident` as committed.
+// Adds the follow-up to a full view with details: police report, notices,
+// the Arbetsmiljöverket deadline and the rules checked at `now`.
+Status AddFollowup(StoreTx& tx, const OrgTree& tree, TimeMs now, IncidentView& view);
+
+// Commits `tx` and returns `actor`'s full view of `incident` as committed,
+// with its rules checked at `now`.
 Result<IncidentView> CommitWithView(StoreTx& tx, const OrgTree& tree, const Actor& actor,
-                                    const Incident& incident);
+                                    const Incident& incident, TimeMs now);
 
 }  // namespace trygg

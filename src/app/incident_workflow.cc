@@ -5,6 +5,8 @@
 #include "app/audit_log.h"
 #include "app/incident_service.h"
 #include "app/incident_views.h"
+#include "app/notifier.h"
+#include "app/recipients.h"
 #include "core/text.h"
 #include "domain/limits.h"
 
@@ -57,7 +59,7 @@ Result<IncidentView> IncidentService::Transition(const Principal& who, IncidentI
   if (action == IncidentAction::kReopen) {
     TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, id, now, who.user.id, "reopened", reason}).status());
   }
-  return CommitWithView(*tx, *tree, who.actor, inc);
+  return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
 }
 
 Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id,
@@ -86,6 +88,8 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
     inc.severity = *patch.severity;
     changed("severity");
   }
+  const bool became_serious = IsSerious(inc.severity) && !inc.serious_since;
+  if (became_serious) inc.serious_since = ctx_.clock.NowMs();
   if (patch.sensitive) {
     inc.sensitive = *patch.sensitive;
     changed("sensitive");
@@ -98,6 +102,14 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
     inc.perpetrator_note = *patch.perpetrator_note;
     changed("perpetrator_note");
   }
+  if (patch.aimed_at_person) {
+    inc.aimed_at_person = *patch.aimed_at_person;
+    changed("aimed_at_person");
+  }
+  if (patch.coordinator_consulted && !inc.coordinator_consulted_at) {
+    inc.coordinator_consulted_at = ctx_.clock.NowMs();
+    changed("coordinator_consulted");
+  }
   if (fields.empty()) return Status::InvalidArgument("incident.nothing_to_change");
   const TimeMs now = ctx_.clock.NowMs();
   inc.updated_at = now;
@@ -105,7 +117,18 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
   ++inc.version;
   TRYGG_RETURN_IF_ERROR(
       RecordChange(*tx, ctx_.clock, who.user.id, id, "updated", fields, "incident.update"));
-  return CommitWithView(*tx, *tree, who.actor, inc);
+  if (became_serious) {
+    TRYGG_ASSIGN_OR_RETURN(std::vector<RoleGrant> grants, tx->ListGrants(std::nullopt));
+    for (UserId u : HoldersCovering(grants, *tree, Role::kSakerhetssamordnare, inc.unit_id)) {
+      if (u == who.user.id) continue;
+      TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_,
+                                   {u, NotificationKind::kSeriousIncident, id, "",
+                                    "serious:" + std::to_string(id),
+                                    UnitShortName(*tree, inc.unit_id)})
+                                .status());
+    }
+  }
+  return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
 }
 
 Result<Note> IncidentService::AddNote(const Principal& who, IncidentId id,
@@ -128,6 +151,16 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
     return Status::InvalidArgument("measure.title", "title");
   }
   if (in.due_date <= 0) return Status::InvalidArgument("measure.due_date", "due_date");
+  const bool support = in.kind == MeasureKind::kStod;
+  if (support && !in.support_type) {
+    return Status::InvalidArgument("measure.support_type", "support_type");
+  }
+  if (!support && (in.support_type || in.support_group || in.support_user_id)) {
+    return Status::InvalidArgument("measure.support_fields", "kind");
+  }
+  if (in.support_group && in.support_user_id) {
+    return Status::InvalidArgument("measure.support_user_id", "support_user_id");
+  }
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   TRYGG_ASSIGN_OR_RETURN(LoadedIncident loaded, LoadFor(*tx, *tree, who.actor, id, Need::kManage));
@@ -135,6 +168,11 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
     return Status::FailedPrecondition("incident.closed");
   }
   TRYGG_RETURN_IF_ERROR(CheckResponsible(*tx, in.responsible_user_id));
+  const std::vector<UserId>& exposed = loaded.incident.exposed_user_ids;
+  if (in.support_user_id &&
+      std::find(exposed.begin(), exposed.end(), *in.support_user_id) == exposed.end()) {
+    return Status::InvalidArgument("measure.support_user_id", "support_user_id");
+  }
   Measure m;
   m.incident_id = id;
   m.title = in.title;
@@ -142,9 +180,22 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
   m.due_date = in.due_date;
   m.created_by = who.user.id;
   m.created_at = ctx_.clock.NowMs();
+  m.kind = in.kind;
+  m.support_type = in.support_type;
+  m.support_group = in.support_group;
+  m.support_user_id = in.support_user_id;
+  m.follow_up_date = in.follow_up_date;
   TRYGG_ASSIGN_OR_RETURN(m.id, tx->InsertMeasure(m));
-  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "measure_added",
+  TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id,
+                                     support ? "support_added" : "measure_added",
                                      std::to_string(m.id), "incident.measure_add"));
+  if (m.responsible_user_id != who.user.id) {
+    TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_,
+                                 {m.responsible_user_id, NotificationKind::kMeasureAssigned, id,
+                                  std::to_string(m.id), "assigned:" + std::to_string(m.id),
+                                  UnitShortName(*tree, loaded.incident.unit_id)})
+                              .status());
+  }
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;
 }
@@ -166,6 +217,7 @@ Result<Measure> IncidentService::UpdateMeasure(const Principal& who, IncidentId 
   const TimeMs now = ctx_.clock.NowMs();
   if (patch.title) m.title = *patch.title;
   if (patch.due_date) m.due_date = *patch.due_date;
+  if (patch.follow_up_date) m.follow_up_date = *patch.follow_up_date;
   if (patch.responsible_user_id) {
     TRYGG_RETURN_IF_ERROR(CheckResponsible(*tx, *patch.responsible_user_id));
     m.responsible_user_id = *patch.responsible_user_id;

@@ -3,10 +3,14 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "app/background.h"
 #include "cli/common.h"
 #include "core/clock.h"
+#include "core/time.h"
 #include "http/api.h"
+#include "http/log.h"
 #include "http/server.h"
+#include "mail/smtp_sender.h"
 
 namespace trygg::cli {
 
@@ -18,6 +22,11 @@ int RunServe(const Args& args) {
       {"web", "DIR", "directory of the built web app (default web/dist)"},
       {"threads", "N", "server threads (default 2)"},
       {"secure-cookies", "", "mark the session cookie Secure (behind TLS)"},
+      {"smtp-host", "HOST", "send e-mail notifications through this SMTP server (default: no e-mail)"},
+      {"smtp-port", "PORT", "the SMTP server's port (default 25)"},
+      {"mail-from", "ADDRESS", "the sender of e-mail notifications (default trygg@localhost)"},
+      {"public-url", "URL", "Trygg's address as users reach it, for links in e-mails"},
+      {"reminder-interval", "SECONDS", "how often reminders, escalations and e-mail run (default 60)"},
   };
   Flags flags;
   if (auto exit = ParseFlags(args, spec, "serve [options]",
@@ -34,7 +43,9 @@ int RunServe(const Args& args) {
   }
   Result<long long> port = flags.GetInt("port", default_port, 0, 65535);
   Result<long long> threads = flags.GetInt("threads", 2, 1, 64);
-  for (const Status& s : {port.status(), threads.status()}) {
+  Result<long long> smtp_port = flags.GetInt("smtp-port", 25, 1, 65535);
+  Result<long long> interval = flags.GetInt("reminder-interval", 60, 1, 86400);
+  for (const Status& s : {port.status(), threads.status(), smtp_port.status(), interval.status()}) {
     if (!s.ok()) {
       std::cerr << "trygg serve: " << s.detail() << "\n";
       return 2;
@@ -45,7 +56,24 @@ int RunServe(const Args& args) {
   if (!store.ok()) return Fail("serve", store.status());
 
   SystemClock clock;
-  App app(**store, clock);
+  AppConfig app_config;
+  std::unique_ptr<SmtpSender> mailer;
+  if (std::optional<std::string> smtp = flags.Get("smtp-host")) {
+    app_config.mail.enabled = true;
+    app_config.mail.from = flags.Get("mail-from").value_or("trygg@localhost");
+    app_config.mail.public_url = flags.Get("public-url").value_or("");
+    SmtpConfig smtp_config;
+    smtp_config.host = *smtp;
+    smtp_config.port = static_cast<int>(*smtp_port);
+    mailer = std::make_unique<SmtpSender>(smtp_config);
+  }
+  App app(**store, clock, app_config);
+  // Reminders, escalations and e-mail: state lives in the database, so a
+  // restart neither loses nor repeats one (app/reminders.h, app/mail_outbox.h).
+  BackgroundJobs jobs(app, mailer.get(), *interval * kMsPerSecond, [](const Status& s) {
+    LogLine("background pass failed: " + s.ToString());
+  });
+  jobs.Start();
   ApiConfig api_config;
   api_config.web_dir = flags.Get("web").value_or("web/dist");
   api_config.secure_cookies = flags.Get("secure-cookies") == "true";
@@ -56,6 +84,7 @@ int RunServe(const Args& args) {
   server_config.port = static_cast<uint16_t>(*port);
   server_config.threads = static_cast<int>(*threads);
   Status served = RunServer(api, server_config);
+  jobs.Stop();
   if (!served.ok()) return Fail("serve", served);
   return 0;
 }

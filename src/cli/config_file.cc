@@ -9,7 +9,8 @@ namespace {
 
 const std::set<std::string>& KnownNames() {
   static const std::set<std::string> kNames = {
-      "db", "database", "db-pool", "host", "port", "threads", "web", "secure-cookies"};
+      "db", "database", "db-pool", "host", "port", "threads", "web", "secure-cookies",
+      "smtp-host", "smtp-port", "mail-from", "public-url", "reminder-interval"};
   return kNames;
 }
 

@@ -45,6 +45,8 @@ HttpApi::HttpApi(App& app, ApiConfig config)
   AddUserRoutes(router_);
   AddIncidentRoutes(router_);
   AddAuditRoutes(router_);
+  AddFollowupRoutes(router_);
+  AddNotificationRoutes(router_);
 }
 
 HttpResponse HttpApi::TooLarge(const HttpRequest& req) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/time.h"
+#include "http/json_followup.h"
 
 namespace trygg {
 namespace {
@@ -92,6 +93,9 @@ json IncidentJson(const IncidentView& view, IncidentShape shape) {
       {"closed_at", OptionalTime(in.closed_at)},
       {"version", in.version},
       {"open_measures", view.open_measures},
+      {"aimed_at_person", in.aimed_at_person},
+      {"serious_since", OptionalTime(in.serious_since)},
+      {"coordinator_consulted_at", OptionalTime(in.coordinator_consulted_at)},
       {"access",
        {{"details", a.details},
         {"perpetrator", a.perpetrator},
@@ -124,7 +128,8 @@ json IncidentJson(const IncidentView& view, IncidentShape shape) {
   if (a.exists) {
     json measures = json::array();
     for (const Measure& m : view.measures) {
-      measures.push_back(MeasureJson(m, NameIn(view, m.responsible_user_id)));
+      measures.push_back(MeasureJson(m, NameIn(view, m.responsible_user_id),
+                                     m.support_user_id ? NameIn(view, *m.support_user_id) : ""));
     }
     j["measures"] = std::move(measures);
   }
@@ -135,19 +140,30 @@ json IncidentJson(const IncidentView& view, IncidentShape shape) {
     json log = json::array();
     for (const LogEntry& e : view.log) log.push_back(LogEntryJson(e, NameIn(view, e.actor_id)));
     j["log"] = std::move(log);
+    AddFollowupJson(view, j);
   }
   return j;
 }
 
-json MeasureJson(const Measure& m, const std::string& responsible_name) {
-  return {{"id", m.id},
-          {"incident_id", m.incident_id},
-          {"title", m.title},
-          {"responsible", PersonRefJson(m.responsible_user_id, responsible_name)},
-          {"due_date", FormatDate(m.due_date)},
-          {"status", MeasureStatusCode(m.status)},
-          {"created_at", FormatIso8601(m.created_at)},
-          {"done_at", OptionalTime(m.done_at)}};
+json MeasureJson(const Measure& m, const std::string& responsible_name,
+                 const std::string& support_name) {
+  json j = {{"id", m.id},
+            {"incident_id", m.incident_id},
+            {"title", m.title},
+            {"responsible", PersonRefJson(m.responsible_user_id, responsible_name)},
+            {"due_date", FormatDate(m.due_date)},
+            {"status", MeasureStatusCode(m.status)},
+            {"created_at", FormatIso8601(m.created_at)},
+            {"done_at", OptionalTime(m.done_at)},
+            {"kind", MeasureKindCode(m.kind)}};
+  if (m.kind == MeasureKind::kStod) {
+    j["support_type"] = m.support_type ? json(SupportTypeCode(*m.support_type)) : json(nullptr);
+    j["support_group"] = m.support_group;
+    j["support_person"] =
+        m.support_user_id ? PersonRefJson(*m.support_user_id, support_name) : json(nullptr);
+    j["follow_up_date"] = m.follow_up_date ? json(FormatDate(*m.follow_up_date)) : json(nullptr);
+  }
+  return j;
 }
 
 json NoteJson(const Note& n, const std::string& author_name) {

@@ -33,13 +33,16 @@ enum class IncidentShape {
   kListRow,  // lists and inbox: never the description or perpetrator fields, and for a
              // sensitive incident nothing of the details (who, where, injuries)
   kRecord,   // one incident: every field the caller may see
-  kFull,     // kRecord plus "measures" (access.exists), "notes" and "log" (access.details)
+  kFull,     // kRecord plus "measures" (access.exists), "notes", "log" and the follow-up
+             // (police_report, authority_notices, authorities, rules) with access.details
 };
 
 // An incident as the caller may see it, in `shape`.
 nlohmann::json IncidentJson(const IncidentView& view, IncidentShape shape);
-// {"id","incident_id","title","responsible":PersonRef,"due_date","status","created_at","done_at"}
-nlohmann::json MeasureJson(const Measure& measure, const std::string& responsible_name);
+// {"id","incident_id","title","responsible":PersonRef,"due_date","status","created_at","done_at",
+//  "kind"}, and for support "support_type","support_group","support_person","follow_up_date".
+nlohmann::json MeasureJson(const Measure& measure, const std::string& responsible_name,
+                           const std::string& support_name = {});
 // {"id","author":PersonRef,"text","created_at"}
 nlohmann::json NoteJson(const Note& note, const std::string& author_name);
 // {"id","at","actor":PersonRef,"action","detail"}

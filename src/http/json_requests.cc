@@ -96,7 +96,9 @@ Result<NewIncident> ParseNewIncident(const nlohmann::json& body) {
   }
   auto note = r.String("perpetrator_note", kOpt);
   auto sensitive = r.Bool("sensitive", kOpt);
+  auto aimed = r.Bool("aimed_at_person", kOpt);
   if (!r.ok()) return r.status();
+  if (aimed) in.aimed_at_person = *aimed;
   in.category = *category;
   in.occurred_at = *occurred_at;
   in.unit_id = unit_id;
@@ -126,8 +128,14 @@ Result<IncidentPatchRequest> ParseIncidentPatch(const nlohmann::json& body) {
     out.patch.perpetrator_relation = rel;
   }
   out.patch.perpetrator_note = r.String("perpetrator_note", kOpt);
+  out.patch.aimed_at_person = r.Bool("aimed_at_person", kOpt);
+  auto consulted = r.Bool("coordinator_consulted", kOpt);
   out.version = r.Int("version", kOpt, 1, kMaxId);
   if (!r.ok()) return r.status();
+  if (consulted && !*consulted) {
+    return Status::InvalidArgument("validation.range", "coordinator_consulted");
+  }
+  out.patch.coordinator_consulted = consulted.value_or(false);
   if (severity) out.patch.severity = static_cast<int>(*severity);
   return out;
 }
@@ -153,8 +161,22 @@ Result<NewMeasure> ParseNewMeasure(const nlohmann::json& body) {
   auto title = r.String("title", kReq, kMaxMeasureTitleChars);
   auto responsible = r.Int("responsible_user_id", kReq, 1, kMaxId);
   auto due = r.Date("due_date", kReq);
+  auto kind = r.Enum("kind", kOpt, ParseMeasureKind);
+  std::optional<SupportType> support_type;
+  if (!r.IsNull("support_type")) support_type = r.Enum("support_type", kOpt, ParseSupportType);
+  auto group = r.Bool("support_group", kOpt);
+  std::optional<int64_t> person;
+  if (!r.IsNull("support_user_id")) person = r.Int("support_user_id", kOpt, 1, kMaxId);
+  std::optional<TimeMs> follow_up;
+  if (!r.IsNull("follow_up_date")) follow_up = r.Date("follow_up_date", kOpt);
   if (!r.ok()) return r.status();
-  return NewMeasure{*title, *responsible, *due};
+  NewMeasure m{*title, *responsible, *due};
+  m.kind = kind.value_or(MeasureKind::kAtgard);
+  m.support_type = support_type;
+  m.support_group = group.value_or(false);
+  m.support_user_id = person;
+  m.follow_up_date = follow_up;
+  return m;
 }
 
 Result<MeasurePatch> ParseMeasurePatch(const nlohmann::json& body) {
@@ -164,6 +186,11 @@ Result<MeasurePatch> ParseMeasurePatch(const nlohmann::json& body) {
   p.title = r.String("title", kOpt, kMaxMeasureTitleChars);
   p.responsible_user_id = r.Int("responsible_user_id", kOpt, 1, kMaxId);
   p.due_date = r.Date("due_date", kOpt);
+  if (r.IsNull("follow_up_date")) {
+    p.follow_up_date = std::optional<TimeMs>();
+  } else if (auto d = r.Date("follow_up_date", kOpt)) {
+    p.follow_up_date = d;
+  }
   if (!r.ok()) return r.status();
   return p;
 }

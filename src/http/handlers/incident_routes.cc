@@ -4,6 +4,7 @@
 #include "http/handlers/routes.h"
 #include "http/json_mapping.h"
 #include "http/json_requests.h"
+#include "core/time.h"
 
 namespace trygg {
 namespace {
@@ -16,6 +17,11 @@ std::string ResponsibleName(const Call& call, const IncidentView* view, const Me
   }
   if (m.responsible_user_id == Who(call).user.id) return Who(call).user.display_name;
   return DisplayNameOf(call.app, m.responsible_user_id);
+}
+
+// The supported person's name, for a support measure that names one.
+std::string SupportName(const Call& call, const Measure& m) {
+  return m.support_user_id ? DisplayNameOf(call.app, *m.support_user_id) : std::string();
 }
 
 Result<HttpResponse> ListIncidents(const Call& call) {
@@ -79,7 +85,7 @@ Result<HttpResponse> AddMeasure(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(nlohmann::json body, BodyObject(call));
   TRYGG_ASSIGN_OR_RETURN(NewMeasure in, ParseNewMeasure(body));
   TRYGG_ASSIGN_OR_RETURN(Measure m, call.app.incidents().AddMeasure(Who(call), id, in));
-  return JsonResponse(201, MeasureJson(m, ResponsibleName(call, nullptr, m)));
+  return JsonResponse(201, MeasureJson(m, ResponsibleName(call, nullptr, m), SupportName(call, m)));
 }
 
 Result<HttpResponse> PatchMeasure(const Call& call) {
@@ -88,7 +94,7 @@ Result<HttpResponse> PatchMeasure(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(nlohmann::json body, BodyObject(call));
   TRYGG_ASSIGN_OR_RETURN(MeasurePatch patch, ParseMeasurePatch(body));
   TRYGG_ASSIGN_OR_RETURN(Measure m, call.app.incidents().UpdateMeasure(Who(call), id, mid, patch));
-  return JsonResponse(200, MeasureJson(m, ResponsibleName(call, nullptr, m)));
+  return JsonResponse(200, MeasureJson(m, ResponsibleName(call, nullptr, m), SupportName(call, m)));
 }
 
 Result<HttpResponse> Inbox(const Call& call) {
@@ -100,6 +106,10 @@ Result<HttpResponse> Inbox(const Call& call) {
     if (item.measure) {
       j["measure"] =
           MeasureJson(*item.measure, ResponsibleName(call, &item.incident, *item.measure));
+    }
+    if (item.rule) {
+      j["rule"] = {{"kind", RuleKindCode(item.rule->kind)},
+                   {"due_at", FormatIso8601(item.rule->due_at)}};
     }
     items.push_back(std::move(j));
   }

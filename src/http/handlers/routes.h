@@ -11,5 +11,7 @@ void AddOrgRoutes(Router& router);       // /api/v1/units
 void AddUserRoutes(Router& router);      // /api/v1/users, /api/v1/colleagues
 void AddIncidentRoutes(Router& router);  // /api/v1/incidents, /api/v1/inbox
 void AddAuditRoutes(Router& router);     // /api/v1/audit
+void AddFollowupRoutes(Router& router);  // police report, notices, rules, contact details
+void AddNotificationRoutes(Router& router);  // /api/v1/notifications
 
 }  // namespace trygg
