@@ -167,6 +167,110 @@ CREATE TABLE store_counters (
 INSERT INTO store_counters (name, value) VALUES ('org_generation', 1);
 )sql";
 
+// --- Version 3: after an incident. -------------------------------------------
+// New incident and measure fields (support), the police report and notices to
+// authorities, the förvaltning's contact details and policy rules,
+// notifications and the mail outbox. Added columns carry defaults (or allow
+// NULL) so existing rows stay valid; SQLite's ADD COLUMN needs exactly that.
+// authority_notices and policy_rules are keyed by a text code, so they carry
+// an integer `id` (the whole-table copy pages by integer keys) and keep their
+// natural key as a unique index, which ON CONFLICT targets.
+constexpr std::string_view kV3Sql = R"sql(
+ALTER TABLE incidents ADD COLUMN aimed_at_person INTEGER NOT NULL DEFAULT 1
+  CHECK (aimed_at_person IN (0, 1));
+ALTER TABLE incidents ADD COLUMN serious_since BIGINT;
+ALTER TABLE incidents ADD COLUMN coordinator_consulted_at BIGINT;
+-- Incidents already serious: their clock starts when they were reported.
+UPDATE incidents SET serious_since = created_at WHERE severity >= 3;
+
+ALTER TABLE measures ADD COLUMN kind TEXT NOT NULL DEFAULT 'atgard';
+ALTER TABLE measures ADD COLUMN support_type TEXT;
+ALTER TABLE measures ADD COLUMN support_group INTEGER NOT NULL DEFAULT 0
+  CHECK (support_group IN (0, 1));
+ALTER TABLE measures ADD COLUMN support_user_id BIGINT REFERENCES users(id);
+ALTER TABLE measures ADD COLUMN follow_up_date BIGINT;
+
+CREATE TABLE police_reports (
+  incident_id BIGINT PRIMARY KEY REFERENCES incidents(id),
+  reported INTEGER NOT NULL CHECK (reported IN (0, 1)),
+  reporter TEXT,
+  reported_by BIGINT REFERENCES users(id),
+  reported_at BIGINT,
+  case_number TEXT NOT NULL,
+  case_status TEXT NOT NULL,
+  not_reported_reason TEXT,
+  note TEXT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE authority_notices (
+  id {{id_pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  authority TEXT NOT NULL,
+  notified_at BIGINT NOT NULL,
+  channel TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  recorded_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX authority_notices_uq ON authority_notices (incident_id, authority);
+
+CREATE TABLE org_contacts (
+  unit_id BIGINT PRIMARY KEY REFERENCES org_units(id),
+  legal_name TEXT NOT NULL,
+  org_number TEXT NOT NULL,
+  street_address TEXT NOT NULL,
+  postal_code TEXT NOT NULL,
+  city TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  email TEXT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+-- `categories`: comma-separated category codes; empty for every category.
+CREATE TABLE policy_rules (
+  id {{id_pk}},
+  forvaltning_id BIGINT NOT NULL REFERENCES org_units(id),
+  kind TEXT NOT NULL,
+  enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+  working_days INTEGER NOT NULL,
+  min_severity INTEGER NOT NULL,
+  categories TEXT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX policy_rules_uq ON policy_rules (forvaltning_id, kind);
+
+CREATE TABLE notifications (
+  id {{id_pk}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  incident_id BIGINT REFERENCES incidents(id),
+  ref TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  read_at BIGINT
+);
+CREATE UNIQUE INDEX notifications_dedupe_uq ON notifications (user_id, dedupe_key);
+CREATE INDEX notifications_user ON notifications (user_id, read_at, id);
+
+CREATE TABLE mail_outbox (
+  id {{id_pk}},
+  notification_id BIGINT NOT NULL,
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at BIGINT NOT NULL,
+  sent_at BIGINT,
+  last_error TEXT NOT NULL
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (sent_at, next_attempt_at);
+)sql";
+
 // ENGINE-SPECIFIC: what {{id_pk}} means. AUTOINCREMENT keeps SQLite from
 // reusing the ids of deleted rows, as a PostgreSQL identity column does.
 constexpr std::string_view kIdPkSqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
@@ -185,6 +289,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kAll = {
       {1, "initial", kV1Sql, kV1Sqlite, kV1Postgresql},
       {2, "org_generation", kV2Sql, {}, {}},
+      {3, "followup", kV3Sql, {}, {}},
   };
   return kAll;
 }

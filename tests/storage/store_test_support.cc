@@ -202,6 +202,9 @@ void ExpectIncidentEq(const Incident& a, const Incident& e) {
   EXPECT_EQ(a.updated_at, e.updated_at);
   EXPECT_EQ(a.acknowledged_at, e.acknowledged_at);
   EXPECT_EQ(a.closed_at, e.closed_at);
+  EXPECT_EQ(a.aimed_at_person, e.aimed_at_person);
+  EXPECT_EQ(a.serious_since, e.serious_since);
+  EXPECT_EQ(a.coordinator_consulted_at, e.coordinator_consulted_at);
   EXPECT_EQ(a.version, e.version);
 }
 
@@ -227,6 +230,11 @@ void ExpectMeasureEq(const Measure& a, const Measure& e) {
   EXPECT_EQ(a.created_at, e.created_at);
   EXPECT_EQ(a.done_at, e.done_at);
   EXPECT_EQ(a.done_by, e.done_by);
+  EXPECT_EQ(a.kind, e.kind);
+  EXPECT_EQ(a.support_type, e.support_type);
+  EXPECT_EQ(a.support_group, e.support_group);
+  EXPECT_EQ(a.support_user_id, e.support_user_id);
+  EXPECT_EQ(a.follow_up_date, e.follow_up_date);
 }
 
 void ExpectAuditEq(const AuditRecord& a, const AuditRecord& e) {

@@ -12,13 +12,15 @@ namespace {
 constexpr char kFieldColumns[] =
     "unit_id, reporter_id, category, occurred_at, place_type, outside_workplace, tied_to_role,"
     " description, injury, weapon, death_threat, severity, perpetrator_relation,"
-    " perpetrator_note, sensitive, status, created_at, updated_at, acknowledged_at, closed_at";
+    " perpetrator_note, sensitive, status, created_at, updated_at, acknowledged_at, closed_at,"
+    " aimed_at_person, serious_since, coordinator_consulted_at";
 
 constexpr char kSelectIncident[] =
     "SELECT i.id, i.unit_id, i.reporter_id, i.category, i.occurred_at, i.place_type,"
     " i.outside_workplace, i.tied_to_role, i.description, i.injury, i.weapon, i.death_threat,"
     " i.severity, i.perpetrator_relation, i.perpetrator_note, i.sensitive, i.status,"
     " i.created_at, i.updated_at, i.acknowledged_at, i.closed_at, i.version,"
+    " i.aimed_at_person, i.serious_since, i.coordinator_consulted_at,"
     // The open measures, in the same query (index measures_incident): a list
     // of 50 incidents is one round trip, not 51.
     " (SELECT COUNT(*) FROM measures m WHERE m.incident_id = i.id AND m.status = 'oppen')"
@@ -40,6 +42,8 @@ void BindFields(Statement& st, const Incident& inc) {
   st.BindText(inc.perpetrator_note).BindBool(inc.sensitive);
   st.BindText(IncidentStatusCode(inc.status)).BindInt(inc.created_at).BindInt(inc.updated_at);
   st.BindOptInt(inc.acknowledged_at).BindOptInt(inc.closed_at);
+  st.BindBool(inc.aimed_at_person).BindOptInt(inc.serious_since);
+  st.BindOptInt(inc.coordinator_consulted_at);
 }
 
 // One row of kSelectIncident, without the exposed list.
@@ -71,7 +75,10 @@ Result<Incident> ReadIncident(const Statement& row) {
   inc.acknowledged_at = row.OptInt(19);
   inc.closed_at = row.OptInt(20);
   inc.version = row.Int(21);
-  inc.open_measures = static_cast<int>(row.Int(22));
+  inc.aimed_at_person = row.Bool(22);
+  inc.serious_since = row.OptInt(23);
+  inc.coordinator_consulted_at = row.OptInt(24);
+  inc.open_measures = static_cast<int>(row.Int(25));
   return inc;
 }
 
@@ -111,7 +118,7 @@ Result<IncidentId> SqlTx::InsertIncident(const Incident& incident) {
     TRYGG_ASSIGN_OR_RETURN(
         Statement st, Prepare(std::string("INSERT INTO incidents (") + kFieldColumns +
                               ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                              " ?, ?, ?, ?, ?) RETURNING id"));
+                              " ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     BindFields(st, incident);
     st.BindInt(incident.version);
     TRYGG_ASSIGN_OR_RETURN(const IncidentId new_id, st.RunReturningId());
@@ -175,6 +182,7 @@ Status SqlTx::UpdateIncident(const Incident& incident, int64_t expected_version)
                 " description = ?, injury = ?, weapon = ?, death_threat = ?, severity = ?,"
                 " perpetrator_relation = ?, perpetrator_note = ?, sensitive = ?, status = ?,"
                 " created_at = ?, updated_at = ?, acknowledged_at = ?, closed_at = ?,"
+                " aimed_at_person = ?, serious_since = ?, coordinator_consulted_at = ?,"
                 " version = ? WHERE id = ? AND version = ?"));
     BindFields(st, incident);
     st.BindInt(expected_version + 1).BindInt(incident.id).BindInt(expected_version);

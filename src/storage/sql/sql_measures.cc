@@ -7,7 +7,26 @@ namespace {
 
 constexpr char kSelectMeasure[] =
     "SELECT m.id, m.incident_id, m.title, m.responsible_user_id, m.due_date, m.status,"
-    " m.created_by, m.created_at, m.done_at, m.done_by FROM measures m";
+    " m.created_by, m.created_at, m.done_at, m.done_by, m.kind, m.support_type,"
+    " m.support_group, m.support_user_id, m.follow_up_date FROM measures m";
+
+// Every stored column but `id`, in the order BindMeasureFields binds them.
+constexpr char kMeasureFieldColumns[] =
+    "incident_id, title, responsible_user_id, due_date, status, created_by, created_at,"
+    " done_at, done_by, kind, support_type, support_group, support_user_id, follow_up_date";
+
+void BindMeasureFields(Statement& st, const Measure& m) {
+  st.BindInt(m.incident_id).BindText(m.title).BindInt(m.responsible_user_id);
+  st.BindInt(m.due_date).BindText(MeasureStatusCode(m.status));
+  st.BindInt(m.created_by).BindInt(m.created_at);
+  st.BindOptInt(m.done_at).BindOptInt(m.done_by).BindText(MeasureKindCode(m.kind));
+  if (m.support_type.has_value()) {
+    st.BindText(SupportTypeCode(*m.support_type));
+  } else {
+    st.BindNull();
+  }
+  st.BindBool(m.support_group).BindOptInt(m.support_user_id).BindOptInt(m.follow_up_date);
+}
 
 Result<Measure> ReadMeasure(const Statement& row) {
   Measure m;
@@ -21,6 +40,14 @@ Result<Measure> ReadMeasure(const Statement& row) {
   m.created_at = row.Int(7);
   m.done_at = row.OptInt(8);
   m.done_by = row.OptInt(9);
+  TRYGG_ASSIGN_OR_RETURN(m.kind, Decode(ParseMeasureKind, row.Text(10), "measures.kind"));
+  if (!row.IsNull(11)) {
+    TRYGG_ASSIGN_OR_RETURN(m.support_type,
+                           Decode(ParseSupportType, row.Text(11), "measures.support_type"));
+  }
+  m.support_group = row.Bool(12);
+  m.support_user_id = row.OptInt(13);
+  m.follow_up_date = row.OptInt(14);
   return m;
 }
 
@@ -52,14 +79,9 @@ Result<std::vector<Note>> SqlTx::ListNotes(IncidentId incident) {
 
 Result<int64_t> SqlTx::InsertMeasure(const Measure& measure) {
   TRYGG_ASSIGN_OR_RETURN(
-      Statement st,
-      Prepare("INSERT INTO measures (incident_id, title, responsible_user_id, due_date, status,"
-              " created_by, created_at, done_at, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              " RETURNING id"));
-  st.BindInt(measure.incident_id).BindText(measure.title).BindInt(measure.responsible_user_id);
-  st.BindInt(measure.due_date).BindText(MeasureStatusCode(measure.status));
-  st.BindInt(measure.created_by).BindInt(measure.created_at);
-  st.BindOptInt(measure.done_at).BindOptInt(measure.done_by);
+      Statement st, Prepare(std::string("INSERT INTO measures (") + kMeasureFieldColumns +
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  BindMeasureFields(st, measure);
   return st.RunReturningId();
 }
 
@@ -68,11 +90,10 @@ Status SqlTx::UpdateMeasure(const Measure& measure) {
       Statement st,
       Prepare("UPDATE measures SET incident_id = ?, title = ?, responsible_user_id = ?,"
               " due_date = ?, status = ?, created_by = ?, created_at = ?, done_at = ?,"
-              " done_by = ? WHERE id = ?"));
-  st.BindInt(measure.incident_id).BindText(measure.title).BindInt(measure.responsible_user_id);
-  st.BindInt(measure.due_date).BindText(MeasureStatusCode(measure.status));
-  st.BindInt(measure.created_by).BindInt(measure.created_at);
-  st.BindOptInt(measure.done_at).BindOptInt(measure.done_by).BindInt(measure.id);
+              " done_by = ?, kind = ?, support_type = ?, support_group = ?,"
+              " support_user_id = ?, follow_up_date = ? WHERE id = ?"));
+  BindMeasureFields(st, measure);
+  st.BindInt(measure.id);
   return RunExpectingOneRow(st, "measure.not_found");
 }
 

@@ -2,8 +2,10 @@
 // sql::Connection. How a transaction begins, commits and gives its connection
 // back is the engine's (a TxLease). Its methods are implemented by concept:
 // sql_tx.cc (lifecycle), sql_org.cc (units, users, grants, sessions),
-// sql_incidents.cc, sql_measures.cc (notes, measures, logbook), sql_audit.cc
-// and sql_tables.cc (whole tables, for trygg copy).
+// sql_incidents.cc, sql_measures.cc (notes, measures, logbook), sql_followup.cc
+// (police reports, authority notices, contact details, policy rules),
+// sql_notifications.cc (notifications, the mail outbox), sql_audit.cc and
+// sql_tables.cc (whole tables, for trygg copy).
 #pragma once
 
 #include <memory>
@@ -105,6 +107,29 @@ class SqlTx final : public StoreTx {
   Result<int> CountOpenMeasures(IncidentId incident) override;
   Result<int64_t> InsertLog(const LogEntry& entry) override;
   Result<std::vector<LogEntry>> ListLog(IncidentId incident) override;
+
+  Result<PoliceReport> GetPoliceReport(IncidentId incident) override;
+  Status PutPoliceReport(const PoliceReport& report) override;
+  Result<std::vector<AuthorityNotice>> ListAuthorityNotices(IncidentId incident) override;
+  Status PutAuthorityNotice(const AuthorityNotice& notice) override;
+
+  Result<OrgContact> GetOrgContact(UnitId unit) override;
+  Status PutOrgContact(const OrgContact& contact) override;
+
+  Result<std::vector<PolicyRule>> ListPolicyRules(UnitId forvaltning) override;
+  Status PutPolicyRule(UnitId forvaltning, const PolicyRule& rule, UserId by,
+                       TimeMs at) override;
+
+  Result<int64_t> InsertNotification(const Notification& n) override;
+  Result<std::vector<Notification>> ListNotifications(UserId user, bool unread_only,
+                                                      int64_t before_id, int limit) override;
+  Result<int64_t> CountUnreadNotifications(UserId user) override;
+  Result<int64_t> MarkNotificationsRead(UserId user, std::optional<int64_t> id,
+                                        TimeMs at) override;
+
+  Result<int64_t> InsertMail(const OutboxMail& mail) override;
+  Result<std::vector<OutboxMail>> ListDueMail(TimeMs now, int limit) override;
+  Status UpdateMail(const OutboxMail& mail) override;
 
   Result<std::optional<AuditRecord>> LastAudit() override;
   Status AppendAudit(const AuditRecord& record) override;
