@@ -595,7 +595,6 @@ export const en: Dict = {
     fkRequired: 'Someone was injured. Make a work injury report to the Social Insurance Agency.',
     where: 'Report through anmalarbetsskada.se (the joint e-service of both authorities).',
     dueBy: (when: string) => `Due ${when}`,
-    overdue: 'Overdue',
     notified: (when: string, channel: string) => `Notified ${when} by ${channel.toLowerCase()}`,
     reference: 'Reference',
     recordedBy: (name: string, when: string) => `Recorded by ${name} ${when}`,

@@ -606,7 +606,6 @@ export const sv = {
     fkRequired: 'Någon skadades. Gör en arbetsskadeanmälan till Försäkringskassan.',
     where: 'Anmäl via anmalarbetsskada.se (Arbetsmiljöverkets och Försäkringskassans gemensamma e-tjänst).',
     dueBy: (when: string) => `Senast ${when}`,
-    overdue: 'Försenad',
     notified: (when: string, channel: string) => `Underrättad ${when} via ${channel.toLocaleLowerCase('sv')}`,
     reference: 'Referens',
     recordedBy: (name: string, when: string) => `Registrerat av ${name} ${when}`,

@@ -35,12 +35,12 @@ export function PoliceReportPrint({ id }: { id: number }) {
   const yesNo = (v: boolean | undefined) => (v ? t.common.yes : t.common.no);
 
   return (
-    <Page title={w.title(id)} heading={w.heading} wide>
+    <Page title={w.title(id)} heading={w.heading}>
       <div class="print-page" data-testid="police-print">
         <div class="print-actions no-print">
           <Link href={paths.incident(id)}>← {w.back}</Link>
           <button type="button" class="button button--primary" onClick={() => window.print()}>
-            <span aria-hidden="true">🖨</span> {w.print}
+            {w.print}
           </button>
         </div>
         <ErrorMessage>{draft.error}</ErrorMessage>

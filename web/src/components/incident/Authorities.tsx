@@ -18,6 +18,8 @@ interface Props {
   onChanged: (message: string) => void;
 }
 
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
 /** The current time, updated every `everyMs`. */
 export function useNow(everyMs = 60_000): number {
   const [now, setNow] = useState(() => Date.now());
@@ -128,11 +130,10 @@ export function Authorities({ incident: i, onChanged }: Props) {
             <p>{t.authorities.avRequired}</p>
             {av.due_at && clock && (
               <p class={`clock${clock.overdue ? ' clock--overdue' : ''}`} data-testid="av-clock">
-                <span aria-hidden="true" class="clock-icon">{clock.overdue ? '⚠' : '⏱'}</span>{' '}
-                {clock.overdue && <strong>{t.authorities.overdue}: </strong>}
+                <span aria-hidden="true" class="clock-icon">{clock.overdue ? '⚠' : '○'}</span>{' '}
+                <strong><time dateTime={av.due_at}>{capitalise(clock.text)}</time></strong>
+                {' · '}
                 <span>{t.authorities.dueBy(formatDueAt(t, av.due_at, now))}</span>
-                {' — '}
-                <time dateTime={av.due_at}>{clock.text}</time>
               </p>
             )}
           </>

@@ -256,7 +256,7 @@ export function PoliceReportSection({ incident: i, onChanged }: Props) {
           <p class="alert alert--info police-hint">{t.police.addressHint}</p>
           <p>
             <Link href={paths.policeReport(i.id)} class="button button--secondary">
-              <span aria-hidden="true">🖨</span> {t.police.printLink}
+              {t.police.printLink}
             </Link>
           </p>
           {report ? (

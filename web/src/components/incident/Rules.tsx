@@ -11,7 +11,7 @@ import type { Incident, RuleKind, RuleState } from '../../types';
 import { unitPath } from '../../units';
 import { useNow } from './Authorities';
 
-const ICON: Record<RuleState, string> = { breached: '⚠', pending: '⏳', met_late: '!', met: '✓' };
+const ICON: Record<RuleState, string> = { breached: '⚠', pending: '○', met_late: '!', met: '✓' };
 
 /** The working days of each rule kind, when the viewer may read the förvaltning's rules. */
 function useWorkingDays(unitId: number, enabled: boolean): Partial<Record<RuleKind, number>> {
@@ -57,7 +57,8 @@ export function Rules({ incident: i }: { incident: Incident }) {
             {rules.map((r) => {
               const x = explainRule(t, r, days[r.kind], now);
               return (
-                <li key={r.kind} class={`rule rule--${r.state}`} data-testid="rule" data-state={r.state}>
+                <li key={r.kind} class={`rule rule--${r.state}`} data-testid="rule" data-kind={r.kind}
+                  data-state={r.state}>
                   <span class={`rule-state rule-state--${r.state}`}>
                     <span aria-hidden="true">{ICON[r.state] ?? '•'}</span> {t.ruleState[r.state] ?? r.state}
                   </span>

@@ -152,13 +152,13 @@ export function Support({ incident: i, colleagues, onChanged }: Props) {
       {showForm && (
         <form class="subform" onSubmit={add} noValidate aria-labelledby="support-form-heading">
           <h3 id="support-form-heading">{t.support.addHeading}</h3>
+          <div class="wide-choices">
           <ChoiceGroup<SupportType>
             legend={t.support.type}
             name={`support-type-${i.id}`}
             options={SUPPORT_TYPES.map((s) => ({ value: s, label: t.supportType[s] }))}
             value={type}
             onChange={setType}
-            compact
           />
           <ChoiceGroup<string>
             legend={t.support.person}
@@ -169,8 +169,8 @@ export function Support({ incident: i, colleagues, onChanged }: Props) {
             ]}
             value={person}
             onChange={setPerson}
-            compact
           />
+          </div>
           <div class="form-row">
             <SelectField id={`support-owner-${i.id}`} label={t.support.owner} value={owner} onValue={setOwner} required>
               <option value="">{t.detail.chooseResponsible}</option>
