@@ -25,7 +25,8 @@ fi
 # --- System packages ---------------------------------------------------------
 PKGS=(build-essential cmake ninja-build ccache pkg-config
       libboost1.81-dev nlohmann-json3-dev libsodium-dev libsqlite3-dev libpq-dev
-      libgtest-dev chromium postgresql sqlite3 wrk nginx-light curl ca-certificates)
+      libgtest-dev chromium postgresql sqlite3 wrk nginx-light curl ca-certificates
+      python3-aiosmtpd)
 if ! command -v node >/dev/null 2>&1; then
   PKGS+=(nodejs npm)
 fi
