@@ -349,6 +349,9 @@ export const en: Dict = {
     note_added: 'Note added',
     measure_added: 'Measure added',
     measure_updated: 'Measure updated',
+    support_added: 'Support added',
+    police_report: 'Police report recorded',
+    authority_notified: 'Authority notified',
   },
   logOther: (code: string) => `Logbook event (${code})`,
   logReason: (reason: string) => `Reason: ${reason}`,
@@ -364,6 +367,8 @@ export const en: Dict = {
     occurred_at: 'time',
     unit_id: 'unit',
     place_type: 'place',
+    aimed_at_person: 'aimed at a person',
+    coordinator_consulted: 'security coordinator consulted',
   },
 
   inbox: {

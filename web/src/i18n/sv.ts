@@ -358,6 +358,9 @@ export const sv = {
     note_added: 'Anteckning tillagd',
     measure_added: 'Åtgärd tillagd',
     measure_updated: 'Åtgärd uppdaterad',
+    support_added: 'Stöd tillagt',
+    police_report: 'Polisanmälan registrerad',
+    authority_notified: 'Myndighet underrättad',
   } as Record<string, string>,
   logOther: (code: string) => `Händelse i loggen (${code})`,
   logReason: (reason: string) => `Anledning: ${reason}`,
@@ -373,6 +376,8 @@ export const sv = {
     occurred_at: 'tidpunkt',
     unit_id: 'enhet',
     place_type: 'plats',
+    aimed_at_person: 'riktat mot en person',
+    coordinator_consulted: 'säkerhetssamordnaren rådfrågad',
   } as Record<string, string>,
 
   inbox: {

@@ -97,7 +97,8 @@ function initialForm(i: Incident, meId: number, manage: boolean): FormState {
   const person = r?.reported_by?.id ?? (reporter === 'chef' ? meId
     : exposed.some((p) => p.id === meId) ? meId : exposed[0]?.id);
   return {
-    reported: r ? (r.reported ? 'yes' : 'no') : null,
+    // An exposed employee records only their own report: always "reported".
+    reported: !manage ? 'yes' : r ? (r.reported ? 'yes' : 'no') : null,
     reporter,
     person: person ? String(person) : '',
     when: utcMsToStockholmLocalInput(r?.reported_at ? Date.parse(r.reported_at) : Date.now()),
@@ -178,15 +179,17 @@ export function PoliceReportSection({ incident: i, onChanged }: Props) {
       <h3 id="police-form-heading" class={report ? 'visually-hidden' : ''}>
         {report ? t.police.formUpdate : t.police.formRecord}
       </h3>
-      <ChoiceGroup<'yes' | 'no'>
-        legend={t.police.isReported}
-        name={`police-reported-${i.id}`}
-        options={[{ value: 'yes', label: t.police.yesReported }, { value: 'no', label: t.police.noNotReported }]}
-        value={form.reported}
-        onChange={(v) => set('reported', v)}
-        error={errors.reported}
-        compact
-      />
+      {manage && (
+        <ChoiceGroup<'yes' | 'no'>
+          legend={t.police.isReported}
+          name={`police-reported-${i.id}`}
+          options={[{ value: 'yes', label: t.police.yesReported }, { value: 'no', label: t.police.noNotReported }]}
+          value={form.reported}
+          onChange={(v) => set('reported', v)}
+          error={errors.reported}
+          compact
+        />
+      )}
       {form.reported === 'yes' && (
         <>
           {manage ? (

@@ -22,6 +22,23 @@ export function logText(t: Dict, e: LogEntry, measures: Measure[]): { label: str
         .map((f) => t.field[f] ?? f)
         .join(', ');
       break;
+    case 'police_report': {
+      // "anmald:forundersokning" or "ej_anmald:medarbetaren_avstar"
+      const [what, code] = e.detail.split(':');
+      if (what === 'anmald' && code) {
+        detail = (t.caseStatus as Record<string, string>)[code] ?? code;
+      } else if (what === 'ej_anmald') {
+        const reason = code ? (t.notReportedReason as Record<string, string>)[code] ?? code : '';
+        detail = [t.police.notReported, reason].filter(Boolean).join(' – ');
+      } else {
+        detail = e.detail;
+      }
+      break;
+    }
+    case 'authority_notified':
+      detail = (t.authority as Record<string, string>)[e.detail] ?? e.detail;
+      break;
+    case 'support_added':
     case 'measure_added':
     case 'measure_updated': {
       const [id, status] = e.detail.split(':');

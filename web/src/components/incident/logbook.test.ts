@@ -26,6 +26,21 @@ describe('logbook labels', () => {
       .toEqual({ label: 'Åtgärd uppdaterad', detail: 'Larmknapp – Klar' });
   });
 
+  it('reads the after-incident codes (issue 4)', () => {
+    expect(logText(sv, entry('police_report', 'anmald:forundersokning'), []))
+      .toEqual({ label: 'Polisanmälan registrerad', detail: 'Förundersökning inledd' });
+    expect(logText(sv, entry('police_report', 'ej_anmald:medarbetaren_avstar'), []))
+      .toEqual({ label: 'Polisanmälan registrerad', detail: 'Ej anmäld – Medarbetaren avstår' });
+    expect(logText(sv, entry('authority_notified', 'arbetsmiljoverket'), []))
+      .toEqual({ label: 'Myndighet underrättad', detail: 'Arbetsmiljöverket' });
+    const support = { ...measure, id: 8, title: 'Avlastningssamtal', kind: 'stod' as const };
+    expect(logText(sv, entry('support_added', '8'), [support]))
+      .toEqual({ label: 'Stöd tillagt', detail: 'Avlastningssamtal' });
+    expect(logText(sv, entry('updated', 'aimed_at_person,coordinator_consulted'), [])).toEqual({
+      label: 'Uppgifter ändrade', detail: 'riktat mot en person, säkerhetssamordnaren rådfrågad',
+    });
+  });
+
   it('falls back for unknown codes', () => {
     expect(logText(sv, entry('exported'), []).label).toBe('Händelse i loggen (exported)');
   });
