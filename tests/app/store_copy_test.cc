@@ -33,7 +33,9 @@ class StoreCopyTest : public StoreTest {
   }
 
   // Units (one whose parent has a higher id), users, grants, incidents with
-  // exposed users, NULLs and awkward text, notes, measures, logbook, a valid audit chain.
+  // exposed users, NULLs and awkward text, notes, measures and support, logbook,
+  // police reports, authority notices, a contact, policy rules, notifications,
+  // mail, and a valid audit chain.
   void FillSource() {
     ASSERT_OK_AND_ASSIGN(auto tx, source_->BeginWrite());
     ASSERT_OK_AND_ASSIGN(UnitId root, tx->InsertUnit({0, std::nullopt, UnitKind::kKommun, "Kommunen"}));
@@ -72,6 +74,9 @@ class StoreCopyTest : public StoreTest {
       if (k % 4 == 0) inc.closed_at = kBase + k;
       inc.created_at = inc.updated_at = kBase + k;
       inc.version = 1 + k;
+      inc.aimed_at_person = k % 3 != 1;
+      if (inc.severity >= kSeverityAllvarlig) inc.serious_since = kBase + k;
+      if (k % 4 == 3) inc.coordinator_consulted_at = kBase + k + 1;
       ASSERT_OK_AND_ASSIGN(IncidentId id, tx->InsertIncident(inc));
       ASSERT_OK(StatusOf(tx->InsertNote({0, id, users[1], "Anteckning " + std::to_string(k), kBase + k})));
       Measure m;
@@ -86,9 +91,64 @@ class StoreCopyTest : public StoreTest {
         m.done_at = kBase + 1;
         m.done_by = users[1];
       }
+      if (k % 2 == 1) {
+        m.kind = MeasureKind::kStod;
+        m.support_type = SupportType::kKrisstod;
+        m.support_group = k % 4 == 1;
+        if (!m.support_group) m.support_user_id = users[(k + 1) % 6];
+        m.follow_up_date = kBase + 14 * kMsPerDay;
+      }
       ASSERT_OK(StatusOf(tx->InsertMeasure(m)));
+      // After the incident: the police report, notices, a notification and its mail.
+      if (k % 2 == 0) {
+        PoliceReport report;
+        report.incident_id = id;
+        report.reported = k % 4 == 0;
+        if (report.reported) {
+          report.reporter = PoliceReporter::kChef;
+          report.reported_by = users[1];
+          report.reported_at = kBase + k;
+          report.case_number = "5000-K" + std::to_string(k);
+        } else {
+          report.not_reported_reason = NotReportedReason::kEjBrott;
+        }
+        report.updated_by = users[1];
+        report.updated_at = kBase + k;
+        ASSERT_OK(tx->PutPoliceReport(report));
+      }
+      if (k % 3 == 0) {
+        ASSERT_OK(tx->PutAuthorityNotice({id, Authority::kArbetsmiljoverket, kBase + k,
+                                          NoticeChannel::kETjanst, "AV-" + std::to_string(k),
+                                          users[1], kBase + k}));
+        ASSERT_OK(tx->PutAuthorityNotice({id, Authority::kForsakringskassan, kBase + k,
+                                          NoticeChannel::kEpost, "", users[1], kBase + k}));
+      }
+      Notification n{0, users[1], NotificationKind::kNewIncident,
+                     k % 5 == 0 ? std::nullopt : std::optional<IncidentId>(id),
+                     std::to_string(k), "new:" + std::to_string(id), kBase + k,
+                     k % 2 == 0 ? std::optional<TimeMs>(kBase + k + 1) : std::nullopt};
+      ASSERT_OK_AND_ASSIGN(int64_t nid, tx->InsertNotification(n));
+      OutboxMail mail;
+      mail.notification_id = nid;
+      mail.to_address = "user1@kommunen.se";
+      mail.subject = "Ny händelse";
+      mail.body = "Rad 1\nRad 2 — ✓";
+      mail.created_at = kBase + k;
+      mail.next_attempt_at = kBase + k;
+      if (k % 3 == 0) mail.sent_at = kBase + k + 2;
+      ASSERT_OK(StatusOf(tx->InsertMail(mail)));
       ASSERT_OK(StatusOf(tx->InsertLog({0, id, kBase + k, users[0], "created", ""})));
     }
+    ASSERT_OK(tx->PutOrgContact({forv, "Socialförvaltningen", "212000-0142", "Storgatan 1",
+                                 "123 45", "Kommunstad", "08-123 456", "social@kommunen.se",
+                                 users[2], kBase}));
+    PolicyRule rule;
+    rule.kind = RuleKind::kSupportOffered;
+    rule.categories = {Category::kHot, Category::kVald};
+    ASSERT_OK(tx->PutPolicyRule(forv, rule, users[2], kBase));
+    rule.kind = RuleKind::kAcknowledged;
+    rule.categories.clear();
+    ASSERT_OK(tx->PutPolicyRule(forv, rule, users[2], kBase));
     std::string prev = kAuditGenesisHash;
     for (int64_t seq = 1; seq <= 40; ++seq) {
       AuditRecord r{seq, kBase + seq, seq % 3 == 0 ? std::nullopt : std::optional<UserId>(users[0]),
@@ -137,6 +197,51 @@ TEST_P(StoreCopyTest, CopiesEverythingWithTheSameIdsAndVerifies) {
   ASSERT_OK_AND_ASSIGN(std::vector<Incident> di, dst->ListIncidents(all));
   ASSERT_EQ(di.size(), 17u);
   for (size_t k = 0; k < si.size(); ++k) ExpectIncidentEq(di[k], si[k]);
+  int reports = 0;
+  for (const Incident& inc : si) {
+    MeasureQuery mq;
+    mq.incident_id = inc.id;
+    ASSERT_OK_AND_ASSIGN(std::vector<Measure> sm, src->ListMeasures(mq));
+    ASSERT_OK_AND_ASSIGN(std::vector<Measure> dm, dst->ListMeasures(mq));
+    ASSERT_EQ(dm.size(), sm.size());
+    for (size_t k = 0; k < sm.size(); ++k) ExpectMeasureEq(dm[k], sm[k]);
+    Result<PoliceReport> sp = src->GetPoliceReport(inc.id);
+    Result<PoliceReport> dp = dst->GetPoliceReport(inc.id);
+    ASSERT_EQ(dp.ok(), sp.ok());
+    if (sp.ok()) {
+      ++reports;
+      EXPECT_EQ(dp->reported, sp->reported);
+      EXPECT_EQ(dp->reporter, sp->reporter);
+      EXPECT_EQ(dp->case_number, sp->case_number);
+      EXPECT_EQ(dp->not_reported_reason, sp->not_reported_reason);
+    }
+    ASSERT_OK_AND_ASSIGN(std::vector<AuthorityNotice> sn, src->ListAuthorityNotices(inc.id));
+    ASSERT_OK_AND_ASSIGN(std::vector<AuthorityNotice> dn, dst->ListAuthorityNotices(inc.id));
+    ASSERT_EQ(dn.size(), sn.size());
+    for (size_t k = 0; k < sn.size(); ++k) {
+      EXPECT_EQ(dn[k].authority, sn[k].authority);
+      EXPECT_EQ(dn[k].reference, sn[k].reference);
+    }
+  }
+  EXPECT_EQ(reports, 9);
+  ASSERT_OK_AND_ASSIGN(std::vector<PolicyRule> rules, dst->ListPolicyRules(su[2].id));
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0].kind, RuleKind::kAcknowledged);
+  EXPECT_EQ(rules[1].categories, (std::vector<Category>{Category::kHot, Category::kVald}));
+  ASSERT_OK_AND_ASSIGN(OrgContact contact, dst->GetOrgContact(su[2].id));
+  EXPECT_EQ(contact.org_number, "212000-0142");
+  ASSERT_OK_AND_ASSIGN(User user1, src->GetUserByUsername("user1"));
+  ASSERT_OK_AND_ASSIGN(std::vector<Notification> sno, src->ListNotifications(user1.id, false, 0, 100));
+  ASSERT_OK_AND_ASSIGN(std::vector<Notification> dno, dst->ListNotifications(user1.id, false, 0, 100));
+  ASSERT_EQ(dno.size(), 17u);
+  EXPECT_EQ(Ids(dno), Ids(sno));
+  for (size_t k = 0; k < sno.size(); ++k) {
+    EXPECT_EQ(dno[k].incident_id, sno[k].incident_id);
+    EXPECT_EQ(dno[k].read_at, sno[k].read_at);
+  }
+  ASSERT_OK_AND_ASSIGN(std::vector<OutboxMail> dmail, dst->ListDueMail(kBase + 100, 100));
+  EXPECT_EQ(dmail.size(), 11u);  // 17 less the 6 sent
+  EXPECT_EQ(dmail.front().body, "Rad 1\nRad 2 — ✓");
   ASSERT_OK_AND_ASSIGN(std::vector<AuditRecord> sa, src->ListAudit(0, 100));
   ASSERT_OK_AND_ASSIGN(std::vector<AuditRecord> da, dst->ListAudit(0, 100));
   ASSERT_EQ(da.size(), sa.size());
@@ -147,8 +252,12 @@ TEST_P(StoreCopyTest, CopiesEverythingWithTheSameIdsAndVerifies) {
   // New rows on the target get fresh ids after the copied ones.
   ASSERT_OK_AND_ASSIGN(auto tx, Write());
   ASSERT_OK_AND_ASSIGN(UnitId fresh, tx->InsertUnit({0, su[0].id, UnitKind::kForvaltning, "Ny"}));
+  Notification again = dno.front();
+  again.dedupe_key = "fresh";
+  ASSERT_OK_AND_ASSIGN(int64_t fresh_notification, tx->InsertNotification(again));
   ASSERT_OK(tx->Commit());
   EXPECT_GT(fresh, su.back().id);
+  EXPECT_GT(fresh_notification, dno.front().id);
 
   // A second run finds nothing left to copy, and still verifies.
   store_.reset();

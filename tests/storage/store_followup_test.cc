@@ -219,8 +219,8 @@ TEST_P(StoreFollowupTest, AnUnknownSupportTypeInTheDatabaseIsAnInternalError) {
     ASSERT_OK_AND_ASSIGN(id, tx->InsertMeasure(m));
     ASSERT_OK(tx->Commit());
   }
-  ASSERT_OK(ExecRaw("UPDATE measures SET support_type = 'healing' WHERE id = " +
-                    std::to_string(id)));
+  ASSERT_OK(
+      ExecRaw("UPDATE measures SET support_type = 'healing' WHERE id = " + std::to_string(id)));
   ASSERT_OK_AND_ASSIGN(auto tx, Read());
   EXPECT_EQ(StatusOf(tx->GetMeasure(id)).code(), StatusCode::kInternal);
 }
@@ -283,12 +283,17 @@ TEST_P(StoreFollowupTest, PoliceReportPutReplaceAndGet) {
 }
 
 TEST_P(StoreFollowupTest, AuthorityNoticesOnePerIncidentAndAuthority) {
-  AuthorityNotice amv{incident_, Authority::kArbetsmiljoverket, kBase + 10,
-                      NoticeChannel::kETjanst, "2026/012345", alice_, kBase + 11};
-  AuthorityNotice fk{incident_, Authority::kForsakringskassan, kBase + 20, NoticeChannel::kEpost,
-                     "", alice_, kBase + 21};
-  AuthorityNotice elsewhere{other_, Authority::kArbetsmiljoverket, kBase + 30,
-                            NoticeChannel::kTelefon, "muntligt", carol_, kBase + 31};
+  AuthorityNotice amv{incident_,     Authority::kArbetsmiljoverket,
+                      kBase + 10,    NoticeChannel::kETjanst,
+                      "2026/012345", alice_,
+                      kBase + 11};
+  AuthorityNotice fk{
+      incident_, Authority::kForsakringskassan, kBase + 20, NoticeChannel::kEpost, "", alice_,
+      kBase + 21};
+  AuthorityNotice elsewhere{other_,     Authority::kArbetsmiljoverket,
+                            kBase + 30, NoticeChannel::kTelefon,
+                            "muntligt", carol_,
+                            kBase + 31};
   {
     ASSERT_OK_AND_ASSIGN(auto tx, Write());
     ASSERT_OK_AND_ASSIGN(std::vector<AuthorityNotice> none, tx->ListAuthorityNotices(incident_));
@@ -327,9 +332,9 @@ TEST_P(StoreFollowupTest, AuthorityNoticesOnePerIncidentAndAuthority) {
 // --- Contact details and policy rules ----------------------------------------------------
 
 TEST_P(StoreFollowupTest, OrgContactPutReplaceAndGet) {
-  OrgContact contact{forv_,    "Socialförvaltningen", "212000-0142", "Storgatan 1",
-                     "123 45", "Kommunstad",          "08-123 456",  "social@kommunen.se",
-                     alice_,   kBase};
+  OrgContact contact{
+      forv_,        "Socialförvaltningen", "212000-0142",        "Storgatan 1", "123 45",
+      "Kommunstad", "08-123 456",          "social@kommunen.se", alice_,        kBase};
   {
     ASSERT_OK_AND_ASSIGN(auto tx, Write());
     EXPECT_STATUS(tx->GetOrgContact(forv_), StatusCode::kNotFound, "org_contact.not_found");

@@ -25,12 +25,11 @@ Result<PoliceReport> ReadPoliceReport(const Statement& row) {
   r.reported_by = row.OptInt(3);
   r.reported_at = row.OptInt(4);
   r.case_number = row.Text(5);
-  TRYGG_ASSIGN_OR_RETURN(r.case_status, Decode(ParsePoliceCaseStatus, row.Text(6),
-                                               "police_reports.case_status"));
+  TRYGG_ASSIGN_OR_RETURN(r.case_status,
+                         Decode(ParsePoliceCaseStatus, row.Text(6), "police_reports.case_status"));
   if (!row.IsNull(7)) {
-    TRYGG_ASSIGN_OR_RETURN(r.not_reported_reason,
-                           Decode(ParseNotReportedReason, row.Text(7),
-                                  "police_reports.not_reported_reason"));
+    TRYGG_ASSIGN_OR_RETURN(r.not_reported_reason, Decode(ParseNotReportedReason, row.Text(7),
+                                                         "police_reports.not_reported_reason"));
   }
   r.note = row.Text(8);
   r.updated_by = row.Int(9);
@@ -199,9 +198,9 @@ Status SqlTx::PutOrgContact(const OrgContact& contact) {
 Result<std::vector<PolicyRule>> SqlTx::ListPolicyRules(UnitId forvaltning) {
   std::vector<PolicyRule> rules;
   {
-    TRYGG_ASSIGN_OR_RETURN(
-        Statement st, Prepare("SELECT kind, enabled, working_days, min_severity, categories"
-                              " FROM policy_rules WHERE forvaltning_id = ?"));
+    TRYGG_ASSIGN_OR_RETURN(Statement st,
+                           Prepare("SELECT kind, enabled, working_days, min_severity, categories"
+                                   " FROM policy_rules WHERE forvaltning_id = ?"));
     st.BindInt(forvaltning);
     TRYGG_ASSIGN_OR_RETURN(rules, ReadAll<PolicyRule>(st, ReadPolicyRule));
   }

@@ -13,8 +13,7 @@ Result<Notification> ReadNotification(const Statement& row) {
   Notification n;
   n.id = row.Int(0);
   n.user_id = row.Int(1);
-  TRYGG_ASSIGN_OR_RETURN(n.kind,
-                         Decode(ParseNotificationKind, row.Text(2), "notifications.kind"));
+  TRYGG_ASSIGN_OR_RETURN(n.kind, Decode(ParseNotificationKind, row.Text(2), "notifications.kind"));
   n.incident_id = row.OptInt(3);
   n.ref = row.Text(4);
   n.dedupe_key = row.Text(5);
@@ -118,10 +117,9 @@ Result<int64_t> SqlTx::InsertMail(const OutboxMail& mail) {
 
 Result<std::vector<OutboxMail>> SqlTx::ListDueMail(TimeMs now, int limit) {
   if (limit < 1) return Status::InvalidArgument("storage.bad_page", "limit >= 1");
-  TRYGG_ASSIGN_OR_RETURN(Statement st,
-                         Prepare(std::string(kSelectMail) +
-                                 " WHERE sent_at IS NULL AND next_attempt_at <= ?"
-                                 " ORDER BY id LIMIT ?"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string(kSelectMail) +
+                                               " WHERE sent_at IS NULL AND next_attempt_at <= ?"
+                                               " ORDER BY id LIMIT ?"));
   st.BindInt(now).BindInt(limit);
   return ReadAll<OutboxMail>(st, ReadMail);
 }
