@@ -9,8 +9,18 @@ namespace {
 struct DistrictSpec {
   const char* key;
   const char* name;
+  // The förvaltning's contact details for police reports (fictional; the
+  // organisation numbers have valid check digits).
+  const char* org_number;
+  const char* street;
+  const char* postal_code;
+  const char* phone;
 };
-constexpr DistrictSpec kDistricts[] = {{"norr", "Norra"}, {"soder", "Södra"}, {"vaster", "Västra"}};
+constexpr DistrictSpec kDistricts[] = {
+    {"norr", "Norra", "212000-1116", "Storgatan 1", "123 45", "08-123 450 00"},
+    {"soder", "Södra", "212000-2221", "Södra torget 2", "123 46", "08-123 460 00"},
+    {"vaster", "Västra", "212000-3336", "Västra vägen 3", "123 47", "08-123 470 00"},
+};
 
 const std::map<std::string, std::string>& UnitNames() {
   static const auto* names = new std::map<std::string, std::string>{
@@ -145,6 +155,20 @@ Result<DemoWorld> CreateDemoWorld(App& app, DemoRandom& rnd) {
         TRYGG_RETURN_IF_ERROR(b.Person("medarbetare." + k + "." + u + "2", unit, std::nullopt, 0));
       }
     }
+  }
+  const Principal admin = world.Get("admin").AsPrincipal();
+  for (size_t i = 0; i < world.districts.size(); ++i) {
+    const DistrictSpec& d = kDistricts[i];
+    OrgContact c;
+    c.unit_id = world.districts[i].forvaltning;
+    c.legal_name = std::string(d.name) + " stadsdelsförvaltning, Storåsa kommun";
+    c.org_number = d.org_number;
+    c.street_address = d.street;
+    c.postal_code = d.postal_code;
+    c.city = "Storåsa";
+    c.phone = d.phone;
+    c.email = std::string("socialtjanst.") + d.key + "@storasa.example";
+    TRYGG_RETURN_IF_ERROR(app.followup().PutContact(admin, c).status());
   }
   return world;
 }

@@ -152,10 +152,10 @@ export function copyDb(srv, suffix = 'copy') {
 }
 
 // Options: seed (default true: `trygg seed-demo` first); env (extra environment for
-// the server); db — serve an existing database another server already uses (e.g.
+// the server); args (extra `serve` options, e.g. ['--reminder-interval', '1']); db — serve an existing database another server already uses (e.g.
 // `startServer({ seed: false, db: first.db })` for two processes on one database):
 // nothing is created, and close() leaves that database alone (its owner drops it).
-export async function startServer({ seed = true, env = {}, db: sharedDb } = {}) {
+export async function startServer({ seed = true, env = {}, db: sharedDb, args: serveArgs = [] } = {}) {
   if (!binaryExists()) throw new Error(`server binary not found: ${TRYGG_BIN} (build it first)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const id = `${process.pid}_${Date.now().toString(36)}_${++serverCount}`;
@@ -231,7 +231,7 @@ export async function startServer({ seed = true, env = {}, db: sharedDb } = {}) 
 
   function launch() {
     return new Promise((resolve, reject) => {
-      const args = ['serve', '--db', db, '--port', '0', '--web', web];
+      const args = ['serve', '--db', db, '--port', '0', '--web', web, ...serveArgs];
       const c = spawn(TRYGG_BIN, args, {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, ...env },
