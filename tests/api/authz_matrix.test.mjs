@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { Client, listAll, dateIn, auditAll } from './lib/client.mjs';
 import {
-  Logins, report, ALWAYS_FIELDS, DETAIL_FIELDS, PERPETRATOR_FIELDS, PERPETRATOR_NOTE_FIELDS, ACCESS_FLAGS,
+  Logins, report, ALWAYS_FIELDS, DETAIL_FIELDS, FOLLOWUP_FIELDS, PERPETRATOR_FIELDS, PERPETRATOR_NOTE_FIELDS, ACCESS_FLAGS,
 } from './lib/fixtures.mjs';
 
 // --- The expected matrix -------------------------------------------------------
@@ -76,7 +76,7 @@ function allowedFields(access, { read }) {
   if (read) s.add('measures');
   if (access.details) {
     DETAIL_FIELDS.forEach((f) => s.add(f));
-    if (read) { s.add('notes'); s.add('log'); }
+    if (read) { s.add('notes'); s.add('log'); FOLLOWUP_FIELDS.forEach((f) => s.add(f)); }
   }
   if (access.perpetrator) PERPETRATOR_FIELDS.forEach((f) => s.add(f));
   if (access.perpetrator_note) PERPETRATOR_NOTE_FIELDS.forEach((f) => s.add(f));
@@ -88,7 +88,7 @@ function allowedFields(access, { read }) {
 // field beyond the allowed ones; the always-fields present).
 function checkFields(inc, access, what, { read }) {
   const allowed = allowedFields(access, { read });
-  const known = new Set([...ALWAYS_FIELDS, ...DETAIL_FIELDS, ...PERPETRATOR_FIELDS,
+  const known = new Set([...ALWAYS_FIELDS, ...DETAIL_FIELDS, ...FOLLOWUP_FIELDS, ...PERPETRATOR_FIELDS,
     ...PERPETRATOR_NOTE_FIELDS, 'measures', 'notes', 'log']);
   for (const f of known) {
     const has = Object.prototype.hasOwnProperty.call(inc, f);
@@ -172,6 +172,7 @@ const INCIDENT_WRITES = [
   { name: 'POST /incidents/{id}/notes', method: 'POST', path: (id) => `/incidents/${id}/notes`, body: () => ({ text: 'En anteckning' }), need: 'annotate', ok: 201 },
   { name: 'POST /incidents/{id}/measures', method: 'POST', path: (id) => `/incidents/${id}/measures`, body: () => ({ title: 'Ny åtgärd', responsible_user_id: 1, due_date: dateIn(20) }), need: 'manage', ok: 201 },
   { name: 'PATCH /incidents/{id}/measures/{mid}', method: 'PATCH', path: (id, kind) => `/incidents/${id}/measures/${measureOf[kind] ?? 1}`, body: () => ({ title: 'Ändrad åtgärd' }), need: 'manage', ok: 200 },
+  { name: 'PUT /incidents/{id}/authority-notices/arbetsmiljoverket', method: 'PUT', path: (id) => `/incidents/${id}/authority-notices/arbetsmiljoverket`, body: () => ({ notified_at: new Date(Date.now() - 60_000).toISOString(), channel: 'e_tjanst', reference: 'AV-1' }), need: 'manage', ok: 200 },
 ];
 
 function expectedStatus(access, ep) {
@@ -397,6 +398,13 @@ test('unauthenticated: 401 on every /api/v1 endpoint except login', async () => 
     ['POST', `/incidents/${id}/measures`, { title: 'x', responsible_user_id: 1, due_date: dateIn(3) }],
     ['PATCH', `/incidents/${id}/measures/${mid}`, { status: 'klar' }],
     ['GET', '/inbox'], ['GET', '/audit'], ['GET', '/audit/verify'],
+    ['PUT', `/incidents/${id}/police-report`, { reported: false, not_reported_reason: 'ej_brott' }],
+    ['GET', `/incidents/${id}/police-report/draft`],
+    ['PUT', `/incidents/${id}/authority-notices/arbetsmiljoverket`, { notified_at: '2026-01-01T10:00:00Z', channel: 'telefon' }],
+    ['GET', '/rule-breaches'], ['GET', '/rules?unit_id=1'],
+    ['PUT', '/rules/acknowledged?unit_id=1', { enabled: true, working_days: 1 }],
+    ['GET', '/units/1/contact'], ['PUT', '/units/1/contact', { legal_name: 'X', org_number: '212000-0142', phone: '08-1' }],
+    ['GET', '/notifications'], ['POST', '/notifications/1/read', {}], ['POST', '/notifications/read-all', {}],
   ];
   for (const [method, path, body] of eps) {
     const r = await anon.request(method, path, body ? { body } : {});

@@ -44,9 +44,11 @@ export class Logins {
 // The contract's field groups of an Incident.
 export const ALWAYS_FIELDS = ['id', 'unit_id', 'unit_name', 'category', 'occurred_at', 'severity',
   'status', 'sensitive', 'created_at', 'updated_at', 'acknowledged_at', 'closed_at', 'version',
-  'open_measures', 'access'];
+  'open_measures', 'access', 'aimed_at_person', 'serious_since', 'coordinator_consulted_at'];
 export const DETAIL_FIELDS = ['place_type', 'outside_workplace', 'tied_to_role', 'description',
   'injury', 'weapon', 'death_threat', 'reporter', 'exposed'];
+// The follow-up a full read carries with details (police report, authorities, rules).
+export const FOLLOWUP_FIELDS = ['police_report', 'authority_notices', 'authorities', 'rules'];
 export const PERPETRATOR_FIELDS = ['perpetrator_relation'];
 export const PERPETRATOR_NOTE_FIELDS = ['perpetrator_note'];
 export const ACCESS_FLAGS = ['details', 'perpetrator', 'perpetrator_note', 'annotate', 'manage'];
