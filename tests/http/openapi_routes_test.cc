@@ -54,6 +54,8 @@ TEST(OpenApiTest, DocumentsEveryRouteAndNoOther) {
   AddUserRoutes(router);
   AddIncidentRoutes(router);
   AddAuditRoutes(router);
+  AddFollowupRoutes(router);
+  AddNotificationRoutes(router);
   std::set<std::string> served;
   for (const Route& r : router.routes()) served.insert(Lower(r.method) + " " + r.pattern);
   EXPECT_EQ(DocumentedOperations(doc), served);
