@@ -1,4 +1,5 @@
-// BackgroundJobs: the reminder pass and the mail outbox, run on a schedule in a thread of `trygg serve`.
+// BackgroundJobs: the reminder pass and the mail outbox, run on a schedule in a thread of `trygg
+// serve`.
 #pragma once
 
 #include <condition_variable>

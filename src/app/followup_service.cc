@@ -92,21 +92,21 @@ Result<PoliceReport> FollowupService::PutPoliceReport(const Principal& who, Inci
 
   const bool status_changed =
       r.reported && (!existed || !before.reported || before.case_status != r.case_status);
-  std::string detail = r.reported ? "anmald:" + std::string(PoliceCaseStatusCode(r.case_status))
-                                  : "ej_anmald:" + std::string(NotReportedReasonCode(
-                                                       *r.not_reported_reason));
+  std::string detail =
+      r.reported ? "anmald:" + std::string(PoliceCaseStatusCode(r.case_status))
+                 : "ej_anmald:" + std::string(NotReportedReasonCode(*r.not_reported_reason));
   TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "police_report", detail,
                                      "incident.police_report"));
   if (status_changed) {
     const std::string code(PoliceCaseStatusCode(r.case_status));
     for (UserId u : inc.exposed_user_ids) {
       if (u == who.user.id) continue;
-      TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_,
-                                   {u, NotificationKind::kPoliceStatus, id, code,
-                                    "police:" + std::to_string(id) + ":" + code + ":" +
-                                        std::to_string(r.updated_at),
-                                    UnitShortName(*tree, inc.unit_id)})
-                                .status());
+      TRYGG_RETURN_IF_ERROR(
+          Notify(*tx, ctx_,
+                 {u, NotificationKind::kPoliceStatus, id, code,
+                  "police:" + std::to_string(id) + ":" + code + ":" + std::to_string(r.updated_at),
+                  UnitShortName(*tree, inc.unit_id)})
+              .status());
     }
   }
   TRYGG_RETURN_IF_ERROR(tx->Commit());
@@ -186,8 +186,8 @@ Result<OrgContact> FollowupService::PutContact(const Principal& who, OrgContact 
   contact.updated_by = who.user.id;
   contact.updated_at = ctx_.clock.NowMs();
   TRYGG_RETURN_IF_ERROR(tx->PutOrgContact(contact));
-  TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "unit.contact_update", "unit",
-                                    contact.unit_id));
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*tx, ctx_.clock, who.user.id, "unit.contact_update", "unit", contact.unit_id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return contact;
 }

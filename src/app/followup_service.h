@@ -1,4 +1,5 @@
-// Follow-up use cases: the police report, notices to authorities, the förvaltning's contact details and its rules.
+// Follow-up use cases: the police report, notices to authorities, the förvaltning's contact details
+// and its rules.
 #pragma once
 
 #include <optional>
@@ -59,8 +60,7 @@ class FollowupService {
 
   // Records that an authority was notified (manager only). notified_at may
   // not lie in the future: InvalidArgument("notice.notified_at").
-  Result<AuthorityNotice> PutNotice(const Principal& who, IncidentId id,
-                                    const AuthorityNotice& in);
+  Result<AuthorityNotice> PutNotice(const Principal& who, IncidentId id, const AuthorityNotice& in);
 
   // Contact details of förvaltning `unit`: anyone signed in may read them;
   // an admin whose grant covers it may change them. NotFound

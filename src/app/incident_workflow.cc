@@ -121,11 +121,11 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
     TRYGG_ASSIGN_OR_RETURN(std::vector<RoleGrant> grants, tx->ListGrants(std::nullopt));
     for (UserId u : HoldersCovering(grants, *tree, Role::kSakerhetssamordnare, inc.unit_id)) {
       if (u == who.user.id) continue;
-      TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_,
-                                   {u, NotificationKind::kSeriousIncident, id, "",
-                                    "serious:" + std::to_string(id),
-                                    UnitShortName(*tree, inc.unit_id)})
-                                .status());
+      TRYGG_RETURN_IF_ERROR(
+          Notify(*tx, ctx_,
+                 {u, NotificationKind::kSeriousIncident, id, "", "serious:" + std::to_string(id),
+                  UnitShortName(*tree, inc.unit_id)})
+              .status());
     }
   }
   return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
@@ -190,11 +190,11 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
                                      support ? "support_added" : "measure_added",
                                      std::to_string(m.id), "incident.measure_add"));
   if (m.responsible_user_id != who.user.id) {
-    TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_,
-                                 {m.responsible_user_id, NotificationKind::kMeasureAssigned, id,
-                                  std::to_string(m.id), "assigned:" + std::to_string(m.id),
-                                  UnitShortName(*tree, loaded.incident.unit_id)})
-                              .status());
+    TRYGG_RETURN_IF_ERROR(
+        Notify(*tx, ctx_,
+               {m.responsible_user_id, NotificationKind::kMeasureAssigned, id, std::to_string(m.id),
+                "assigned:" + std::to_string(m.id), UnitShortName(*tree, loaded.incident.unit_id)})
+            .status());
   }
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;

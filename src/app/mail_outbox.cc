@@ -11,8 +11,8 @@ Result<bool> Claim(AppContext& ctx, OutboxMail& mail) {
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx.store.BeginWrite());
   const TimeMs now = ctx.clock.NowMs();
   TRYGG_ASSIGN_OR_RETURN(std::vector<OutboxMail> due, tx->ListDueMail(now, 1000));
-  auto it = std::find_if(due.begin(), due.end(),
-                         [&](const OutboxMail& m) { return m.id == mail.id; });
+  auto it =
+      std::find_if(due.begin(), due.end(), [&](const OutboxMail& m) { return m.id == mail.id; });
   if (it == due.end()) return false;
   mail = *it;
   OutboxMail claimed = mail;

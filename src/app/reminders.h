@@ -1,4 +1,5 @@
-// Reminders and escalations: one idempotent pass over deadlines, run on a schedule by `trygg serve`.
+// Reminders and escalations: one idempotent pass over deadlines, run on a schedule by `trygg
+// serve`.
 #pragma once
 
 #include "app/context.h"

@@ -51,19 +51,21 @@ Result<std::vector<Breach>> CurrentBreaches(StoreTx& tx, const OrgTree& tree,
   q.scope = scope;
   q.open = true;
   q.limit = 500;
-  TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> open, tx.ListIncidents(q));
   RuleBook book(tx, tree);
-  for (Incident& inc : open) {
-    TRYGG_ASSIGN_OR_RETURN(std::vector<PolicyRule> rules, book.For(inc.unit_id));
-    TRYGG_ASSIGN_OR_RETURN(Followup followup, LoadFollowup(tx, inc.id));
-    for (const RuleCheck& c : CheckIncident(rules, inc, followup, now)) {
-      if (c.state != RuleState::kBreached || (only && c.kind != *only)) continue;
-      out.push_back({inc, c});
+  for (;; q.offset += q.limit) {
+    TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> open, tx.ListIncidents(q));
+    for (Incident& inc : open) {
+      TRYGG_ASSIGN_OR_RETURN(std::vector<PolicyRule> rules, book.For(inc.unit_id));
+      TRYGG_ASSIGN_OR_RETURN(Followup followup, LoadFollowup(tx, inc.id));
+      for (const RuleCheck& c : CheckIncident(rules, inc, followup, now)) {
+        if (c.state != RuleState::kBreached || (only && c.kind != *only)) continue;
+        out.push_back({inc, c});
+      }
     }
+    if (static_cast<int>(open.size()) < q.limit) break;
   }
-  std::stable_sort(out.begin(), out.end(), [](const Breach& a, const Breach& b) {
-    return a.rule.due_at < b.rule.due_at;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Breach& a, const Breach& b) { return a.rule.due_at < b.rule.due_at; });
   return out;
 }
 

@@ -1,4 +1,5 @@
-// Rule checks: an incident's follow-up loaded from the store and checked against its förvaltning's rules.
+// Rule checks: an incident's follow-up loaded from the store and checked against its förvaltning's
+// rules.
 #pragma once
 
 #include <map>
@@ -43,9 +44,9 @@ struct Breach {
   RuleCheck rule;
 };
 
-// The current breaches among open incidents within `scope` (at most 500
-// incidents are checked, oldest deadline first in the result), optionally only
-// of rule `only`.
+// The current breaches among every open incident within `scope`, oldest
+// deadline first, optionally only of rule `only`. Reads three rows per open
+// incident: meant for the open ones, which are few.
 Result<std::vector<Breach>> CurrentBreaches(StoreTx& tx, const OrgTree& tree,
                                             const VisibilityFilter& scope, TimeMs now,
                                             std::optional<RuleKind> only = std::nullopt);

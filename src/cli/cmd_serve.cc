@@ -22,11 +22,13 @@ int RunServe(const Args& args) {
       {"web", "DIR", "directory of the built web app (default web/dist)"},
       {"threads", "N", "server threads (default 2)"},
       {"secure-cookies", "", "mark the session cookie Secure (behind TLS)"},
-      {"smtp-host", "HOST", "send e-mail notifications through this SMTP server (default: no e-mail)"},
+      {"smtp-host", "HOST",
+       "send e-mail notifications through this SMTP server (default: no e-mail)"},
       {"smtp-port", "PORT", "the SMTP server's port (default 25)"},
       {"mail-from", "ADDRESS", "the sender of e-mail notifications (default trygg@localhost)"},
       {"public-url", "URL", "Trygg's address as users reach it, for links in e-mails"},
-      {"reminder-interval", "SECONDS", "how often reminders, escalations and e-mail run (default 60)"},
+      {"reminder-interval", "SECONDS",
+       "how often reminders, escalations and e-mail run (default 60)"},
   };
   Flags flags;
   if (auto exit = ParseFlags(args, spec, "serve [options]",
@@ -70,9 +72,8 @@ int RunServe(const Args& args) {
   App app(**store, clock, app_config);
   // Reminders, escalations and e-mail: state lives in the database, so a
   // restart neither loses nor repeats one (app/reminders.h, app/mail_outbox.h).
-  BackgroundJobs jobs(app, mailer.get(), *interval * kMsPerSecond, [](const Status& s) {
-    LogLine("background pass failed: " + s.ToString());
-  });
+  BackgroundJobs jobs(app, mailer.get(), *interval * kMsPerSecond,
+                      [](const Status& s) { LogLine("background pass failed: " + s.ToString()); });
   jobs.Start();
   ApiConfig api_config;
   api_config.web_dir = flags.Get("web").value_or("web/dist");

@@ -9,8 +9,9 @@ namespace {
 
 const std::set<std::string>& KnownNames() {
   static const std::set<std::string> kNames = {
-      "db", "database", "db-pool", "host", "port", "threads", "web", "secure-cookies",
-      "smtp-host", "smtp-port", "mail-from", "public-url", "reminder-interval"};
+      "db",        "database",   "db-pool",          "host",      "port",
+      "threads",   "web",        "secure-cookies",   "smtp-host", "smtp-port",
+      "mail-from", "public-url", "reminder-interval"};
   return kNames;
 }
 
@@ -38,8 +39,8 @@ Result<std::map<std::string, std::string>> ParseConfig(const std::string& text) 
     if (KnownNames().count(name) == 0) return Status::InvalidArgument("config.unknown", name);
     if (name == "database") name = "db";
     if (!out.emplace(name, Trim(trimmed.substr(eq + 1))).second) {
-      return Status::InvalidArgument("config.syntax", "line " + std::to_string(number) +
-                                                          ": " + name + " given twice");
+      return Status::InvalidArgument(
+          "config.syntax", "line " + std::to_string(number) + ": " + name + " given twice");
     }
   }
   return out;

@@ -8,9 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-json OptTime(const std::optional<TimeMs>& t) {
-  return t ? json(FormatIso8601(*t)) : json(nullptr);
-}
+json OptTime(const std::optional<TimeMs>& t) { return t ? json(FormatIso8601(*t)) : json(nullptr); }
 
 std::string NameIn(const IncidentView& view, UserId id) {
   auto it = view.names.find(id);
@@ -20,18 +18,18 @@ std::string NameIn(const IncidentView& view, UserId id) {
 }  // namespace
 
 json PoliceReportJson(const PoliceReport& r, const std::string& reported_by_name) {
-  return {{"reported", r.reported},
-          {"reporter", r.reporter ? json(PoliceReporterCode(*r.reporter)) : json(nullptr)},
-          {"reported_by",
-           r.reported_by ? PersonRefJson(*r.reported_by, reported_by_name) : json(nullptr)},
-          {"reported_at", OptTime(r.reported_at)},
-          {"case_number", r.case_number},
-          {"case_status", PoliceCaseStatusCode(r.case_status)},
-          {"not_reported_reason", r.not_reported_reason
-                                      ? json(NotReportedReasonCode(*r.not_reported_reason))
-                                      : json(nullptr)},
-          {"note", r.note},
-          {"updated_at", FormatIso8601(r.updated_at)}};
+  return {
+      {"reported", r.reported},
+      {"reporter", r.reporter ? json(PoliceReporterCode(*r.reporter)) : json(nullptr)},
+      {"reported_by",
+       r.reported_by ? PersonRefJson(*r.reported_by, reported_by_name) : json(nullptr)},
+      {"reported_at", OptTime(r.reported_at)},
+      {"case_number", r.case_number},
+      {"case_status", PoliceCaseStatusCode(r.case_status)},
+      {"not_reported_reason",
+       r.not_reported_reason ? json(NotReportedReasonCode(*r.not_reported_reason)) : json(nullptr)},
+      {"note", r.note},
+      {"updated_at", FormatIso8601(r.updated_at)}};
 }
 
 json AuthorityNoticeJson(const AuthorityNotice& n, const std::string& recorded_by_name) {
@@ -73,10 +71,14 @@ void AddFollowupJson(const IncidentView& view, json& j) {
 }
 
 json OrgContactJson(const OrgContact& c) {
-  return {{"unit_id", c.unit_id},       {"legal_name", c.legal_name},
-          {"org_number", c.org_number}, {"street_address", c.street_address},
-          {"postal_code", c.postal_code}, {"city", c.city},
-          {"phone", c.phone},           {"email", c.email}};
+  return {{"unit_id", c.unit_id},
+          {"legal_name", c.legal_name},
+          {"org_number", c.org_number},
+          {"street_address", c.street_address},
+          {"postal_code", c.postal_code},
+          {"city", c.city},
+          {"phone", c.phone},
+          {"email", c.email}};
 }
 
 json PoliceDraftJson(const PoliceReportDraft& d) {
@@ -104,12 +106,9 @@ json PoliceDraftJson(const PoliceReportDraft& d) {
 json RuleJson(const RuleView& r) {
   json categories = json::array();
   for (Category c : r.rule.categories) categories.push_back(CategoryCode(c));
-  return {{"kind", RuleKindCode(r.rule.kind)},
-          {"enabled", r.rule.enabled},
-          {"working_days", r.rule.working_days},
-          {"min_severity", r.rule.min_severity},
-          {"categories", std::move(categories)},
-          {"is_default", r.is_default}};
+  return {{"kind", RuleKindCode(r.rule.kind)},   {"enabled", r.rule.enabled},
+          {"working_days", r.rule.working_days}, {"min_severity", r.rule.min_severity},
+          {"categories", std::move(categories)}, {"is_default", r.is_default}};
 }
 
 json RuleCheckJson(const RuleCheck& c) {

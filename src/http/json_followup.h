@@ -1,4 +1,5 @@
-// Follow-up objects → JSON: police report, authority notices, contact details, rules, notifications.
+// Follow-up objects → JSON: police report, authority notices, contact details, rules,
+// notifications.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -16,8 +16,8 @@ class ReminderTest : public AppFixture {
   static int Count(const Principal& who, NotificationKind kind, IncidentId incident) {
     auto page = app().notifications().List(who, false, 0, 100);
     EXPECT_TRUE(page.ok()) << page.status().ToString();
-    return static_cast<int>(std::count_if(
-        page->items.begin(), page->items.end(), [&](const NotificationItem& i) {
+    return static_cast<int>(
+        std::count_if(page->items.begin(), page->items.end(), [&](const NotificationItem& i) {
           return i.notification.kind == kind && i.notification.incident_id == incident;
         }));
   }

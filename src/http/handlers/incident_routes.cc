@@ -1,10 +1,10 @@
 // Routes: /incidents (list, report, read, assess, workflow, notes, measures) and /inbox.
 #include "app/app.h"
+#include "core/time.h"
 #include "http/handlers/handler_util.h"
 #include "http/handlers/routes.h"
 #include "http/json_mapping.h"
 #include "http/json_requests.h"
-#include "core/time.h"
 
 namespace trygg {
 namespace {
