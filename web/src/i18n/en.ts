@@ -574,7 +574,7 @@ export const en: Dict = {
     none: 'No support recorded yet.',
     forWhom: 'For',
     wholeGroup: 'The whole work group',
-    owner: 'Responsible',
+    owner: 'Responsible for the support',
     due: 'Offered by',
     followUp: 'Follow-up',
     noFollowUp: 'No follow-up planned',

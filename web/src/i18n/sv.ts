@@ -585,7 +585,7 @@ export const sv = {
     none: 'Inget stöd registrerat ännu.',
     forWhom: 'För',
     wholeGroup: 'Hela arbetsgruppen',
-    owner: 'Ansvarig',
+    owner: 'Ansvarig för stödet',
     due: 'Erbjuds senast',
     followUp: 'Följs upp',
     noFollowUp: 'Ingen uppföljning planerad',

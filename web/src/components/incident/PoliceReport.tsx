@@ -187,7 +187,6 @@ export function PoliceReportSection({ incident: i, onChanged }: Props) {
           value={form.reported}
           onChange={(v) => set('reported', v)}
           error={errors.reported}
-          compact
         />
       )}
       {form.reported === 'yes' && (

@@ -63,7 +63,7 @@ export function Rules({ incident: i }: { incident: Incident }) {
                     <span aria-hidden="true">{ICON[r.state] ?? '•'}</span> {t.ruleState[r.state] ?? r.state}
                   </span>
                   <span class="rule-text">
-                    <span class="visually-hidden">: </span>{x.requirement} — <strong>{x.status}</strong>
+                    {x.requirement} — <strong>{x.status}</strong>
                   </span>
                 </li>
               );
