@@ -55,6 +55,9 @@ int RunSeedDemo(const Args& args) {
   }
   std::cout << "), " << s.open_measures << " open measures (" << s.overdue_measures
             << " overdue).\n";
+  std::cout << "After the incidents: " << s.police_reported << " police reports, "
+            << s.police_not_reported << " decisions not to report, " << s.support_measures
+            << " support measures, " << s.authority_notices << " notices to authorities.\n";
   if (s.skipped_events > 0) {
     std::cout << "Note: " << s.skipped_events << " simulated steps were refused (see stderr).\n";
   }

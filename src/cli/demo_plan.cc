@@ -3,6 +3,7 @@
 #include <cmath>
 #include <memory>
 
+#include "cli/demo_followup.h"
 #include "cli/demo_seed.h"
 #include "cli/demo_texts.h"
 #include "core/time.h"
@@ -40,17 +41,6 @@ PlaceType Place(const std::string& unit, Category category, DemoRandom& rnd) {
   return p;
 }
 
-// `t`, or if it falls outside office hours (07–17 Swedish time, Mon–Fri) the
-// next morning a working day. Managers act in office hours.
-TimeMs OfficeTime(TimeMs t, DemoRandom& rnd) {
-  TimeMs day = t - t % kMsPerDay;
-  const TimeMs hour = (t % kMsPerDay) / kMsPerHour;
-  if (hour >= 6 && hour < 16 && (day / kMsPerDay + 3) % 7 < 5) return t;
-  if (hour >= 16) day += kMsPerDay;
-  while ((day / kMsPerDay + 3) % 7 >= 5) day += kMsPerDay;  // 1970-01-01 was a Thursday
-  return day + 6 * kMsPerHour + rnd.Between(0, 180) * kMsPerMinute;
-}
-
 // What the events of one incident share once they have run.
 struct Live {
   IncidentId id = 0;
@@ -61,7 +51,11 @@ struct Live {
 class Planner {
  public:
   Planner(App& app, const DemoWorld& world, DemoRandom& rnd, TimeMs now)
-      : app_(app), world_(world), rnd_(rnd), now_(now) {}
+      : app_(app),
+        world_(world),
+        rnd_(rnd),
+        now_(now),
+        followup_(app, world, DemoRandom(rnd).Next(), now) {}
 
   // `recent`: within the last week (so that inboxes have new reports).
   void PlanOne(bool recent);
@@ -76,6 +70,8 @@ class Planner {
     std::string chef;
     bool serious = false;
     bool sensitive = false;
+    int severity = 1;       // as created
+    std::string colleague;  // the second exposed, if any
     std::shared_ptr<Live> live;
   };
 
@@ -95,6 +91,7 @@ class Planner {
   TimeMs now_;
   std::vector<DemoEvent> events_;
   int64_t order_ = 0;
+  DemoFollowupPlanner followup_;
 };
 
 TimeMs Planner::OccurredAt(bool recent) {
@@ -125,6 +122,7 @@ NewIncident Planner::Facts(Context& c, Category category, TimeMs occurred) {
   const std::string colleague = "medarbetare." + c.d + "." + c.u + "2";
   if (c.u != "rec" && c.reporter != colleague && rnd_.Chance(0.12)) {
     in.exposed_user_ids.push_back(world_.Get(colleague).user.id);
+    c.colleague = colleague;
   }
   if (category == Category::kVald) {
     in.injury = std::vector<Injury>{Injury::kIngen, Injury::kLindrig,
@@ -168,7 +166,8 @@ NewIncident Planner::Facts(Context& c, Category category, TimeMs occurred) {
   probe.weapon = in.weapon;
   probe.death_threat = in.death_threat;
   probe.injury = in.injury;
-  c.serious = IsSerious(EffectiveSeverity(probe, in.severity));
+  c.severity = EffectiveSeverity(probe, in.severity);
+  c.serious = IsSerious(c.severity);
   c.sensitive = in.sensitive;
   return in;
 }
@@ -188,15 +187,17 @@ TimeMs Planner::PlanMeasures(const Context& c, TimeMs t, bool stalled) {
                               : static_cast<int>(rnd_.Weighted({35, 45, 20}));
   TimeMs last_done = t;
   for (int k = 0; k < count; ++k) {
-    const TimeMs add_at = OfficeTime(t + rnd_.Between(60, 3 * 24 * 60) * kMsPerMinute, rnd_);
+    const TimeMs add_at = DemoOfficeTime(t + rnd_.Between(60, 3 * 24 * 60) * kMsPerMinute, rnd_);
     const bool heavy = c.serious && rnd_.Chance(0.6);
     std::string responsible = c.chef;
     const size_t who = rnd_.Weighted({60, 15, 15, 10});
     if (who == 1) responsible = c.reporter;
     if (who == 2 && c.serious) responsible = "sakerhet." + c.d;
     if (who == 3 && !c.sensitive) responsible = "avdchef." + c.d;
-    NewMeasure m{rnd_.Pick(DemoMeasureTitles(heavy)), world_.Get(responsible).user.id,
-                 (add_at / kMsPerDay + rnd_.Between(7, 40)) * kMsPerDay};
+    NewMeasure m;
+    m.title = rnd_.Pick(DemoMeasureTitles(heavy));
+    m.responsible_user_id = world_.Get(responsible).user.id;
+    m.due_date = (add_at / kMsPerDay + rnd_.Between(7, 40)) * kMsPerDay;
     auto live = c.live;
     const size_t index = static_cast<size_t>(k);
     Add(add_at, false, [&app = app_, &world = world_, live, who = c.chef, m] {
@@ -208,7 +209,7 @@ TimeMs Planner::PlanMeasures(const Context& c, TimeMs t, bool stalled) {
       last_done = now_ + 365 * kMsPerDay;  // never done: keeps the incident open
       continue;
     }
-    const TimeMs done_at = OfficeTime(add_at + rnd_.Between(2, 50) * kMsPerDay, rnd_);
+    const TimeMs done_at = DemoOfficeTime(add_at + rnd_.Between(2, 50) * kMsPerDay, rnd_);
     Add(done_at, false, [&app = app_, &world = world_, live, who = c.chef, index] {
       if (index >= live->measure_ids.size()) return Status::NotFound("measure.not_found");
       MeasurePatch p;
@@ -269,12 +270,30 @@ void Planner::PlanOne(bool recent) {
     return view.status();
   });
 
-  if (recent && rnd_.Chance(0.5)) return;  // not yet received: waits in the chef's inbox
+  DemoFollowupCase follow{std::shared_ptr<const IncidentId>(live, &live->id),
+                          in,
+                          c.severity,
+                          c.serious ? std::optional<TimeMs>(t) : std::nullopt,
+                          c.chef,
+                          c.reporter,
+                          c.colleague,
+                          t,
+                          std::nullopt};
+  const DemoAddStep add = [this](TimeMs at, std::function<Status()> run) {
+    Add(at, false, std::move(run));
+  };
+  if (recent && rnd_.Chance(0.5)) {  // not yet received: waits in the chef's inbox
+    followup_.Plan(follow, add);
+    return;
+  }
   const bool stalled = (now_ - occurred) > 60 * kMsPerDay && rnd_.Chance(0.06);
-  t = OfficeTime(t + rnd_.Between(30, 30 * 60) * kMsPerMinute, rnd_);
+  t = DemoOfficeTime(t + rnd_.Between(30, 30 * 60) * kMsPerMinute, rnd_);
   const TimeMs acknowledged = t;
+  follow.acknowledged = t;
   Transition(c, t, IncidentAction::kAcknowledge);
   if (rnd_.Chance(0.08)) {
+    follow.severity = std::min(4, c.severity + 1);
+    if (IsSerious(follow.severity) && !follow.serious_since) follow.serious_since = t + kMsPerHour;
     Add(t + kMsPerHour, false, [&app = app_, &world = world_, live, who = c.chef] {
       IncidentPatch p;
       p.severity = std::min(4, live->severity + 1);
@@ -284,12 +303,13 @@ void Planner::PlanOne(bool recent) {
     });
   }
   if (rnd_.Chance(0.75) || c.serious) {
-    t = OfficeTime(t + rnd_.Between(60, 4 * 24 * 60) * kMsPerMinute, rnd_);
+    t = DemoOfficeTime(t + rnd_.Between(60, 4 * 24 * 60) * kMsPerMinute, rnd_);
     Transition(c, t, IncidentAction::kInvestigate);
   }
+  const TimeMs ready = followup_.Plan(follow, add);
   const TimeMs last_done = PlanMeasures(c, t + kMsPerMinute, stalled);
-  const TimeMs close_at =
-      OfficeTime(std::max(last_done, t) + rnd_.Between(1, 10) * kMsPerDay, rnd_);
+  TimeMs close_at = DemoOfficeTime(std::max(last_done, t) + rnd_.Between(1, 10) * kMsPerDay, rnd_);
+  if (close_at <= ready) close_at = followup_.CloseAfter(ready);
   PlanNotes(c, acknowledged + kMsPerMinute, std::min(close_at, now_) - kMsPerMinute);
   if (stalled) return;
   Transition(c, close_at, IncidentAction::kClose);

@@ -39,12 +39,38 @@ Status Summarise(Store& store, const DemoWorld& world, TimeMs now, DemoSummary* 
   out->open_measures = static_cast<int64_t>(measures.size());
   out->overdue_measures = std::count_if(measures.begin(), measures.end(),
                                         [&](const Measure& m) { return m.due_date < now; });
+  MeasureQuery every;
+  every.limit = 100000;
+  TRYGG_ASSIGN_OR_RETURN(std::vector<Measure> all_measures, tx->ListMeasures(every));
+  out->support_measures =
+      std::count_if(all_measures.begin(), all_measures.end(),
+                    [](const Measure& m) { return m.kind == MeasureKind::kStod; });
+  for (all.offset = 0, all.limit = 500;; all.offset += all.limit) {
+    TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> page, tx->ListIncidents(all));
+    for (const Incident& inc : page) {
+      Result<PoliceReport> police = tx->GetPoliceReport(inc.id);
+      if (police.ok()) ++(police->reported ? out->police_reported : out->police_not_reported);
+      TRYGG_ASSIGN_OR_RETURN(std::vector<AuthorityNotice> notices,
+                             tx->ListAuthorityNotices(inc.id));
+      out->authority_notices += static_cast<int64_t>(notices.size());
+    }
+    if (static_cast<int>(page.size()) < all.limit) break;
+  }
   out->units = world.units;
   out->users = static_cast<int>(world.people.size());
   return Status::Ok();
 }
 
 }  // namespace
+
+TimeMs DemoOfficeTime(TimeMs t, DemoRandom& rnd) {
+  TimeMs day = t - t % kMsPerDay;
+  const TimeMs hour = (t % kMsPerDay) / kMsPerHour;
+  if (hour >= 6 && hour < 16 && (day / kMsPerDay + 3) % 7 < 5) return t;
+  if (hour >= 16) day += kMsPerDay;
+  while ((day / kMsPerDay + 3) % 7 >= 5) day += kMsPerDay;  // 1970-01-01 was a Thursday
+  return day + 6 * kMsPerHour + rnd.Between(0, 180) * kMsPerMinute;
+}
 
 Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
   TRYGG_RETURN_IF_ERROR(RequireEmpty(store));

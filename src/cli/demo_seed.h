@@ -25,7 +25,11 @@ struct DemoSummary {
   std::map<std::string, int64_t> by_status;  // status code → count
   int64_t open_measures = 0;
   int64_t overdue_measures = 0;
-  int skipped_events = 0;  // lifecycle steps the services refused (should be 0)
+  int64_t support_measures = 0;     // measures of kind stod
+  int64_t police_reported = 0;      // incidents reported to the police
+  int64_t police_not_reported = 0;  // recorded decisions not to report
+  int64_t authority_notices = 0;    // to Arbetsmiljöverket and Försäkringskassan
+  int skipped_events = 0;           // lifecycle steps the services refused (should be 0)
 };
 
 // Creates everything through the App services with a manual clock stepped
@@ -44,10 +48,15 @@ struct DemoEvent {
 };
 
 // Plans `count` incidents with their whole lifecycle (receive, investigate,
-// measures, notes, close, sometimes reopen) ending before or after `now`;
+// measures, notes, the follow-up of demo_followup.h, close, sometimes reopen)
+// ending before or after `now`;
 // steps after `now` are simply not run, which leaves recent incidents in
 // mixed states and some measures open or overdue.
 std::vector<DemoEvent> PlanDemoIncidents(App& app, const DemoWorld& world, DemoRandom& rnd,
                                          TimeMs now, int count);
+
+// `t`, or if it falls outside office hours (07–17 Swedish time, Mon–Fri) a
+// time early the next working morning. Managers act in office hours.
+TimeMs DemoOfficeTime(TimeMs t, DemoRandom& rnd);
 
 }  // namespace trygg::cli
