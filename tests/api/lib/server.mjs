@@ -123,7 +123,9 @@ export function sqlOnDb(srv, sql) {
   if (engine === 'postgresql') {
     r = psql(srv.db, sql);
   } else {
-    r = spawnSync('sqlite3', ['-bail', srv.db], { input: sql, encoding: 'utf8', timeout: 60_000 });
+    // Wait for the server's own write transactions (e.g. a reminder pass) rather than fail.
+    r = spawnSync('sqlite3', ['-bail', '-cmd', '.timeout 10000', srv.db],
+      { input: sql, encoding: 'utf8', timeout: 60_000 });
     if (r.error) throw new Error(`sqlite3: ${r.error.message}`);
   }
   const stdout = r.stdout || '';
