@@ -7,17 +7,37 @@
 namespace trygg {
 
 BackgroundJobs::BackgroundJobs(App& app, MailSender* sender, TimeMs interval,
-                               std::function<void(const Status&)> on_error)
-    : app_(app), sender_(sender), interval_(interval), on_error_(std::move(on_error)) {}
+                               std::function<void(const std::string&)> log)
+    : app_(app), sender_(sender), interval_(interval), log_(std::move(log)) {}
 
 BackgroundJobs::~BackgroundJobs() { Stop(); }
 
-Status BackgroundJobs::RunPass() {
-  Status status = app_.reminders().RunOnce().status();
+Status BackgroundJobs::RunPass(std::string* summary) {
+  const auto started = std::chrono::steady_clock::now();
+  Result<ReminderRun> run = app_.reminders().RunOnce();
+  Status status = run.status();
+  OutboxRun mail;
   if (sender_ != nullptr) {
     MailOutbox outbox(app_.context(), *sender_);
-    Status mail = outbox.DeliverDue().status();
-    if (status.ok()) status = mail;
+    Result<OutboxRun> delivered = outbox.DeliverDue();
+    if (delivered.ok()) mail = *delivered;
+    if (status.ok()) status = delivered.status();
+  }
+  if (summary != nullptr && run.ok()) {
+    const ReminderRun& r = *run;
+    const int told = r.rule_breaches + r.escalations + r.deadlines_near + r.deadlines_passed;
+    if (told + mail.sent + mail.retry_later + mail.rejected > 0) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+      *summary = "reminders: " + std::to_string(r.rule_breaches) + " breaches, " +
+                 std::to_string(r.escalations) + " escalations, " +
+                 std::to_string(r.deadlines_near) + " due soon, " +
+                 std::to_string(r.deadlines_passed) +
+                 " overdue; mail: " + std::to_string(mail.sent) + " sent, " +
+                 std::to_string(mail.retry_later) + " to retry, " + std::to_string(mail.rejected) +
+                 " refused (" + std::to_string(ms) + " ms)";
+    }
   }
   return status;
 }
@@ -27,8 +47,10 @@ void BackgroundJobs::Start() {
     std::unique_lock lock(mu_);
     while (!stop_) {
       lock.unlock();
-      Status s = RunPass();
-      if (!s.ok() && on_error_) on_error_(s);
+      std::string summary;
+      Status s = RunPass(&summary);
+      if (log_ && !s.ok()) log_("background pass failed: " + s.ToString());
+      if (log_ && !summary.empty()) log_(summary);
       lock.lock();
       wake_.wait_for(lock, std::chrono::milliseconds(interval_), [this] { return stop_; });
     }

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "app/app.h"
@@ -14,23 +15,26 @@ namespace trygg {
 
 class BackgroundJobs {
  public:
-  // `sender` may be null (mail off). `on_error` is told of a failed pass
-  // (the status carries no personal data); the next pass tries again.
+  // `sender` may be null (mail off). `log` gets one line per pass that did
+  // something (counts and duration) and per failed pass (the status; no
+  // personal data); after a failure the next pass tries again.
   BackgroundJobs(App& app, MailSender* sender, TimeMs interval,
-                 std::function<void(const Status&)> on_error);
+                 std::function<void(const std::string&)> log);
   ~BackgroundJobs();  // stops the thread
 
   // Starts the thread: a pass at once, then one every interval.
   void Start();
   void Stop();
-  // One pass, in the caller's thread: reminders, then due mail.
-  Status RunPass();
+  // One pass, in the caller's thread: reminders, then due mail. Returns the
+  // first failure; `summary` (when given) gets what the pass did, or stays
+  // empty when it did nothing.
+  Status RunPass(std::string* summary = nullptr);
 
  private:
   App& app_;
   MailSender* sender_;
   TimeMs interval_;
-  std::function<void(const Status&)> on_error_;
+  std::function<void(const std::string&)> log_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stop_ = false;

@@ -73,7 +73,7 @@ int RunServe(const Args& args) {
   // Reminders, escalations and e-mail: state lives in the database, so a
   // restart neither loses nor repeats one (app/reminders.h, app/mail_outbox.h).
   BackgroundJobs jobs(app, mailer.get(), *interval * kMsPerSecond,
-                      [](const Status& s) { LogLine("background pass failed: " + s.ToString()); });
+                      [](const std::string& line) { LogLine(line); });
   jobs.Start();
   ApiConfig api_config;
   api_config.web_dir = flags.Get("web").value_or("web/dist");
