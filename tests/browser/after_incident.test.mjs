@@ -13,25 +13,13 @@
 // Screenshots go to tests/browser/screenshots/ (gitignored), prefixed "ai-".
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, sqlOnDb } from '../api/lib/server.mjs';
+import { sqlOnDb } from '../api/lib/server.mjs';
 import { login as apiLogin } from '../api/lib/client.mjs';
+import {
+  SHOTS, TIMEOUT, loginUi as loginAs, scanAxe, screenshot, startSuite, waitForText,
+} from './lib/browser.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.join(HERE, 'screenshots');
-const CHROMIUM = process.env.TRYGG_CHROMIUM || '/usr/bin/chromium';
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-const PASSWORD = 'trygg-demo';
-const TIMEOUT = 15_000;
 const DAY_MS = 86_400_000;
 const PHONE = {
   viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
@@ -39,6 +27,7 @@ const PHONE = {
 };
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' };
 
+let suite;
 let srv;
 let browser;
 const axeResults = []; // {page, violations}
@@ -46,10 +35,9 @@ const state = {};      // shared between the steps
 const pageErrors = [];
 
 before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   // Reminders (rule breaches, escalations) run every second instead of every minute.
-  srv = await startServer({ args: ['--reminder-interval', '1'] });
-  browser = await chromium.launch(LAUNCH);
+  suite = await startSuite({ args: ['--reminder-interval', '1'] });
+  ({ srv, browser } = suite);
   const names = {};
   for (const u of ['medarbetare.norr.eb', 'medarbetare.norr.eb2', 'chef.norr.eb', 'sakerhet.norr']) {
     const c = await apiLogin(srv, u);
@@ -61,21 +49,13 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  await srv?.close();
+  await suite?.close();
 });
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `ai-${name}.png`), fullPage: true });
-}
+const shot = (page, name) => screenshot(page, name, 'ai-');
 
 async function axe(page, name) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const v of r.violations) {
-    console.log(`axe ${name}: ${v.impact} ${v.id}: ${v.help}`);
-    for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`);
-  }
-  axeResults.push({ page: name, violations: r.violations });
+  axeResults.push(await scanAxe(page, name));
 }
 
 async function open(options) {
@@ -85,26 +65,7 @@ async function open(options) {
   return { ctx, page };
 }
 
-async function loginUi(page, username) {
-  await page.goto(`${srv.url}/login`);
-  await page.getByLabel('Användarnamn').waitFor({ timeout: TIMEOUT });
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor({ timeout: TIMEOUT });
-}
-
-// Waits until the locator's text matches.
-async function waitForText(locator, re, timeout = TIMEOUT) {
-  const end = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < end) {
-    try { last = await locator.innerText({ timeout: 1000 }); } catch { last = ''; }
-    if (re.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`text ${re} not found; last: ${JSON.stringify(last.slice(0, 400))}`);
-}
+const loginUi = (page, username) => loginAs(page, srv, username);
 
 // Waits until `fn` returns a truthy value (polling).
 async function until(fn, what, timeout = TIMEOUT) {
@@ -205,7 +166,8 @@ describe('after an incident: the life of a serious threat in the browser', () =>
       const clock = page.getByTestId('av-clock');
       await clock.waitFor({ timeout: TIMEOUT });
       assert.match(await clock.innerText(), /Senast \d+ \S+ kl\. 24:00/);
-      assert.match(await rule(page, 'authority_notified').innerText(), /Arbetsmiljöverket ska underrättas samma dag/);
+      // "samma dag" needs the förvaltning's rule configuration, which loads after the incident.
+      await waitForText(rule(page, 'authority_notified'), /Arbetsmiljöverket ska underrättas samma dag/);
       await shot(page, '03-detail-new-desktop');
       await axe(page, 'incident detail (new, chef)');
 

@@ -4,77 +4,28 @@
 // Screenshots go to tests/browser/screenshots/ (gitignored).
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startServer } from '../api/lib/server.mjs';
 import { login as apiLogin } from '../api/lib/client.mjs';
+import {
+  TIMEOUT, loginUi, openLogin, scanAxe, screenshot as shot, startSuite, submitLogin, waitForText,
+} from './lib/browser.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.join(HERE, 'screenshots');
-const CHROMIUM = process.env.TRYGG_CHROMIUM || '/usr/bin/chromium';
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-const PASSWORD = 'trygg-demo';
-const TIMEOUT = 15_000;
-
+let suite;
 let srv;
 let browser;
 const axeResults = [];       // {page, violations}
 const state = {};            // shared between the steps
 
 before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  srv = await startServer();
-  browser = await chromium.launch(LAUNCH);
+  suite = await startSuite();
+  ({ srv, browser } = suite);
 });
 
 after(async () => {
-  await browser?.close();
-  await srv?.close();
+  await suite?.close();
 });
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 async function axe(page, name) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad) {
-    console.log(`axe ${name}: ${v.impact} ${v.id}: ${v.help}`);
-    for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`);
-  }
-  axeResults.push({ page: name, violations: bad, all: r.violations.length });
-}
-
-async function loginUi(page, username) {
-  await page.goto(`${srv.url}/login`);
-  await page.getByLabel('Användarnamn').waitFor({ timeout: TIMEOUT });
-  return async () => {
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('button', { name: 'Logga ut' }).waitFor({ timeout: TIMEOUT });
-  };
-}
-
-// Waits until the locator's text matches.
-async function waitForText(locator, re, timeout = TIMEOUT) {
-  const end = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < end) {
-    try { last = await locator.innerText({ timeout: 1000 }); } catch { last = ''; }
-    if (re.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`text ${re} not found; last: ${JSON.stringify(last.slice(0, 300))}`);
+  axeResults.push(await scanAxe(page, name, { seriousOnly: true }));
 }
 
 describe('report and handle an incident in the browser', () => {
@@ -90,10 +41,10 @@ describe('report and handle an incident in the browser', () => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      const submitLogin = await loginUi(page, 'medarbetare.norr.eb');
+      await openLogin(page, srv);
       await shot(page, '01-login-phone');
       await axe(page, 'login');
-      await submitLogin();
+      await submitLogin(page, 'medarbetare.norr.eb');
 
       await page.getByRole('link', { name: 'Rapportera händelse' }).first().click();
       await page.getByRole('button', { name: 'Skicka rapport' }).waitFor({ timeout: TIMEOUT });
@@ -130,8 +81,7 @@ describe('report and handle an incident in the browser', () => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      const submitLogin = await loginUi(page, 'chef.norr.eb');
-      await submitLogin();
+      await loginUi(page, srv, 'chef.norr.eb');
 
       // Att hantera: the new report is there.
       await page.getByRole('link', { name: 'Att hantera' }).first().click();

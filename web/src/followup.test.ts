@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionItems, breachCount, deadlineDay, errorField, explainRule, formatDueAt, instantDeadline,
-  shortDate, sortRules, supportItems,
+  responsibleOptions, shortDate, sortRules, supportItems,
 } from './followup';
 import { en } from './i18n/en';
 import { sv } from './i18n/sv';
-import type { Measure, RuleCheck } from './types';
+import type { Colleague, Measure, RuleCheck } from './types';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z'); // Friday 27 Nov 2026, 11:00 in Stockholm
 // 24:00 Stockholm time on Wednesday 25 November = 00:00 on the 26th = 23:00 UTC on the 25th.
@@ -123,5 +123,35 @@ describe('errorField', () => {
     expect(errorField({ code: 'org_contact.phone' })).toBe('phone');
     expect(errorField({ field: 'org_contact.email' })).toBe('email');
     expect(errorField(null)).toBeNull();
+  });
+});
+
+describe('responsibleOptions', () => {
+  const me: Colleague = { id: 7, display_name: 'Åsa Chef', unit_id: 3 };
+  const colleagues: Colleague[] = [
+    { id: 2, display_name: 'Örjan Ek', unit_id: 3 },
+    { id: 1, display_name: 'Anna Berg', unit_id: 3 },
+    { id: 3, display_name: 'Zlatan Ung', unit_id: 3 },
+  ];
+
+  it('adds the manager themself when /colleagues does not list them, sorted in Swedish order', () => {
+    // Swedish: … Z, Å, Ä, Ö (a plain code-point or English sort puts Å first or Ö before Å).
+    expect(responsibleOptions(colleagues, me).map((c) => c.display_name))
+      .toEqual(['Anna Berg', 'Zlatan Ung', 'Åsa Chef', 'Örjan Ek']);
+  });
+
+  it('does not add the manager twice when they are listed', () => {
+    const listed = [...colleagues, { ...me, display_name: 'Åsa Chef (listad)' }];
+    const r = responsibleOptions(listed, me);
+    expect(r.filter((c) => c.id === me.id)).toEqual([{ ...me, display_name: 'Åsa Chef (listad)' }]);
+    expect(r).toHaveLength(4);
+  });
+
+  it('keeps only the id, name and unit of the manager, and leaves the input alone', () => {
+    const meFull = { ...me, username: 'chef', roles: ['chef'] } as Colleague;
+    const before = colleagues.map((c) => c.id);
+    expect(responsibleOptions(colleagues, meFull).find((c) => c.id === me.id)).toEqual(me);
+    expect(colleagues.map((c) => c.id)).toEqual(before);
+    expect(responsibleOptions([], me)).toEqual([me]);
   });
 });

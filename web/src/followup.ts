@@ -3,7 +3,7 @@
 // line, and the order rules are shown in. No DOM, no fetch: unit-tested.
 import type { Dict } from './i18n/sv';
 import { stockholmWallTime } from './time';
-import type { Measure, RuleCheck, RuleKind, RuleState } from './types';
+import type { Colleague, Measure, RuleCheck, RuleKind, RuleState } from './types';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -139,6 +139,17 @@ export const RULE_USES_SEVERITY: readonly RuleKind[] = ['authority_notified', 'c
 export const isSupport = (m: Measure): boolean => m.kind === 'stod';
 export const supportItems = (ms: Measure[] | undefined): Measure[] => (ms ?? []).filter(isSupport);
 export const actionItems = (ms: Measure[] | undefined): Measure[] => (ms ?? []).filter((m) => !isSupport(m));
+
+/**
+ * Who can be made responsible for a measure or a support: the colleagues plus the
+ * manager themself (whether or not /colleagues lists them), by name in Swedish order.
+ */
+export function responsibleOptions(colleagues: Colleague[], me: Colleague): Colleague[] {
+  const people = colleagues.some((c) => c.id === me.id)
+    ? colleagues
+    : [...colleagues, { id: me.id, display_name: me.display_name, unit_id: me.unit_id }];
+  return [...people].sort((a, b) => a.display_name.localeCompare(b.display_name, 'sv'));
+}
 
 /** A field name from a server error: `field` when given, else the code's last part ("org_contact.org_number"). */
 export function errorField(err: { field?: string | undefined; code?: string } | null | undefined): string | null {

@@ -47,3 +47,33 @@ export function useId(prefix = 'f'): string {
   if (!ref.current) ref.current = `${prefix}-${++idCounter}`;
   return ref.current;
 }
+
+export interface Action {
+  busy: boolean;
+  error: string | null;
+  setError: (message: string | null) => void;
+  /**
+   * Runs `fn` unless an action is already under way: `busy` while it runs, the
+   * error cleared first and set to the failure's message if it throws.
+   */
+  run: (fn: () => Promise<unknown>) => Promise<void>;
+}
+
+/** The busy/error state around a form's or a button's API call. */
+export function useAction(): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}

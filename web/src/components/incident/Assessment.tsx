@@ -1,7 +1,8 @@
 // Bedömning: a manager adjusts severity and sensitivity (and, where they may
 // see them, the perpetrator fields).
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, updateIncident } from '../../api';
+import { updateIncident } from '../../api';
+import { useAction } from '../../hooks';
 import { useT } from '../../i18n';
 import { PERPETRATOR_RELATIONS, SEVERITIES, type Incident, type PerpetratorRelation, type Severity } from '../../types';
 import { ErrorMessage } from '../Alert';
@@ -13,8 +14,7 @@ export function Assessment({ incident: i, onChanged }: { incident: Incident; onC
   const [sensitive, setSensitive] = useState(i.sensitive);
   const [relation, setRelation] = useState(i.perpetrator_relation ?? '');
   const [note, setNote] = useState(i.perpetrator_note ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const hasRelation = 'perpetrator_relation' in i;
   const hasNote = 'perpetrator_note' in i;
 
@@ -39,16 +39,10 @@ export function Assessment({ incident: i, onChanged }: { incident: Incident; onC
       onChanged(t.detail.changesSaved);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await updateIncident(i.id, patch);
       onChanged(t.detail.changesSaved);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,8 +2,9 @@
 // clock, and Försäkringskassan (arbetsskadeanmälan) when someone was injured.
 // A manager records when, how and the authority's reference.
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, putAuthorityNotice } from '../../api';
+import { putAuthorityNotice } from '../../api';
 import { formatDueAt, instantDeadline } from '../../followup';
+import { useAction } from '../../hooks';
 import { useT } from '../../i18n';
 import { formatDateTime, stockholmLocalToUtcIso, utcMsToStockholmLocalInput } from '../../time';
 import {
@@ -58,8 +59,7 @@ function NoticeForm({ incident, authority, notice, label, onChanged }: {
     utcMsToStockholmLocalInput(notice ? Date.parse(notice.notified_at) : Date.now()));
   const [channel, setChannel] = useState<NoticeChannel | null>(notice?.channel ?? 'e_tjanst');
   const [reference, setReference] = useState(notice?.reference ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const id = `${authority}-${incident.id}`;
 
   const save = async (e: Event) => {
@@ -70,18 +70,12 @@ function NoticeForm({ incident, authority, notice, label, onChanged }: {
       setError(t.authorities.missing);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await putAuthorityNotice(incident.id, authority, {
         notified_at: at, channel, ...(reference.trim() ? { reference: reference.trim() } : {}),
       });
       onChanged(t.authorities.saved);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

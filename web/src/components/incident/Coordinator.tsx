@@ -1,7 +1,8 @@
 // A manager records that the säkerhetssamordnare was consulted, and whether
 // the crime is aimed at one person (if not, the chef reports it to the police).
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, updateIncident } from '../../api';
+import { updateIncident } from '../../api';
+import { useAction } from '../../hooks';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../time';
 import type { Incident } from '../../types';
@@ -11,24 +12,14 @@ import { Checkbox } from '../Field';
 export function Coordinator({ incident: i, onChanged }: { incident: Incident; onChanged: (m: string) => void }) {
   const t = useT();
   const [notAimed, setNotAimed] = useState(i.aimed_at_person === false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   useEffect(() => setNotAimed(i.aimed_at_person === false), [i.version]);
 
-  const patch = async (body: Parameters<typeof updateIncident>[1], message: string) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await updateIncident(i.id, { ...body, version: i.version });
-      onChanged(message);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const patch = (body: Parameters<typeof updateIncident>[1], message: string) => run(async () => {
+    await updateIncident(i.id, { ...body, version: i.version });
+    onChanged(message);
+  });
 
   const saveAimed = (e: Event) => {
     e.preventDefault();

@@ -1,15 +1,16 @@
 // Åtgärder: who does what by when. Managers add measures and mark them done.
 import { useState } from 'preact/hooks';
-import { addMeasure, errorMessage, updateMeasure } from '../../api';
-import { actionItems } from '../../followup';
+import { addMeasure, updateMeasure } from '../../api';
+import { actionItems, responsibleOptions } from '../../followup';
+import { useAction } from '../../hooks';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
-import { addDays, formatDate, stockholmDate } from '../../time';
+import { addDays, stockholmDate } from '../../time';
 import type { Colleague, Incident, Measure } from '../../types';
 import { ErrorMessage } from '../Alert';
 import { Deadline } from '../Deadline';
 import { SelectField, TextField } from '../Field';
-import { MeasureBadge } from '../StatusBadge';
+import { MeasureRow } from './MeasureRow';
 
 interface Props {
   incident: Incident;
@@ -23,39 +24,15 @@ function MeasureItem({ m, manage, onDone, busy }: {
   const t = useT();
   const done = m.status === 'klar';
   return (
-    <li class={`measure${done ? ' measure--done' : ''}`}>
-      <div class="measure-main">
-        <p class="measure-title">{m.title}</p>
-        <p class="measure-meta">
-          <span>{t.detail.responsible}: {m.responsible.display_name}</span>
-          <span aria-hidden="true"> · </span>
-          <span>
-            {t.detail.due}:{' '}
-            {done ? <Deadline due={m.due_date} done /> : <Deadline due={m.due_date} />}
-          </span>
-          {done && m.done_at && (
-            <>
-              <span aria-hidden="true"> · </span>
-              <span>{t.deadline.doneOn(formatDate(m.done_at))}</span>
-            </>
-          )}
-        </p>
-      </div>
-      <div class="measure-side">
-        <MeasureBadge status={m.status} />
-        {manage && !done && (
-          <button
-            type="button"
-            class="button button--secondary button--small"
-            aria-label={t.detail.markDoneLabel(m.title)}
-            aria-disabled={busy ? 'true' : undefined}
-            onClick={() => onDone(m)}
-          >
-            {t.detail.markDone}
-          </button>
-        )}
-      </div>
-    </li>
+    <MeasureRow m={m} title={m.title} manage={manage} busy={busy} onDone={onDone}
+      doneLabel={t.detail.markDoneLabel(m.title)} doneText={t.detail.markDone}>
+      <span>{t.detail.responsible}: {m.responsible.display_name}</span>
+      <span aria-hidden="true"> · </span>
+      <span>
+        {t.detail.due}:{' '}
+        {done ? <Deadline due={m.due_date} done /> : <Deadline due={m.due_date} />}
+      </span>
+    </MeasureRow>
   );
 }
 
@@ -67,8 +44,7 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
   const [title, setTitle] = useState('');
   const [responsible, setResponsible] = useState('');
   const [due, setDue] = useState(() => addDays(stockholmDate(Date.now()), 14));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -77,41 +53,23 @@ export function Measures({ incident: i, colleagues, onChanged }: Props) {
       setError(t.detail.missingMeasure);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await addMeasure(i.id, {
         title: title.trim(), responsible_user_id: Number(responsible), due_date: due, kind: 'atgard',
       });
       setTitle('');
       setResponsible('');
       onChanged(t.detail.measureAdded);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const markDone = async (m: Measure) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await updateMeasure(i.id, m.id, { status: 'klar' });
-      onChanged(t.detail.measureDone);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const markDone = (m: Measure) => run(async () => {
+    await updateMeasure(i.id, m.id, { status: 'klar' });
+    onChanged(t.detail.measureDone);
+  });
 
   // The responsible may be the manager themself, whether or not /colleagues lists them.
-  const people = colleagues.some((c) => c.id === me.id)
-    ? colleagues
-    : [...colleagues, { id: me.id, display_name: me.display_name, unit_id: me.unit_id }];
-  const sorted = [...people].sort((a, b) => a.display_name.localeCompare(b.display_name, 'sv'));
+  const sorted = responsibleOptions(colleagues, me);
 
   return (
     <section class="panel" aria-labelledby="measures-heading">

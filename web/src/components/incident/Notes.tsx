@@ -1,6 +1,7 @@
 // Anteckningar: notes on the incident; those with access.annotate may add.
 import { useState } from 'preact/hooks';
-import { addNote, errorMessage } from '../../api';
+import { addNote } from '../../api';
+import { useAction } from '../../hooks';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../time';
 import type { Incident } from '../../types';
@@ -11,8 +12,7 @@ export function Notes({ incident: i, onChanged }: { incident: Incident; onChange
   const t = useT();
   const notes = i.notes ?? [];
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -21,17 +21,11 @@ export function Notes({ incident: i, onChanged }: { incident: Incident; onChange
       setError(t.detail.missingNote);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await addNote(i.id, text.trim());
       setText('');
       onChanged(t.detail.noteAdded);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

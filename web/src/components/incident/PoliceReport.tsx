@@ -3,7 +3,8 @@
 // A manager records it; an exposed employee records their own report as
 // målsägande. The förvaltning's address is used, never a home address.
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, putPoliceReport } from '../../api';
+import { putPoliceReport } from '../../api';
+import { useAction } from '../../hooks';
 import { useT } from '../../i18n';
 import { paths } from '../../router';
 import { useSession } from '../../session';
@@ -119,8 +120,7 @@ export function PoliceReportSection({ incident: i, onChanged }: Props) {
   const report = i.police_report ?? null;
   const [form, setForm] = useState<FormState>(() => initialForm(i, me.id, manage));
   const [errors, setErrors] = useState<{ reported?: string; reason?: string; when?: string; person?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     setForm(initialForm(i, me.id, manage));
@@ -162,16 +162,10 @@ export function PoliceReportSection({ incident: i, onChanged }: Props) {
     } else {
       body = { reported: false, not_reported_reason: form.reason!, note: form.note.trim() };
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await putPoliceReport(i.id, body);
       onChanged(t.police.saved);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const formBody = (

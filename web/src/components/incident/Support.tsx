@@ -1,18 +1,19 @@
 // Stöd: support for the exposed or the whole work group (measures of kind
 // "stod"): what, for whom, who owns it, by when, when it is followed up, done.
 import { useState } from 'preact/hooks';
-import { addMeasure, errorMessage, updateMeasure } from '../../api';
-import { supportItems } from '../../followup';
+import { addMeasure, updateMeasure } from '../../api';
+import { responsibleOptions, supportItems } from '../../followup';
+import { useAction } from '../../hooks';
 import { sv } from '../../i18n/sv';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
-import { addDays, formatDate, stockholmDate } from '../../time';
+import { addDays, stockholmDate } from '../../time';
 import { SUPPORT_TYPES, type Colleague, type Incident, type Measure, type SupportType } from '../../types';
 import { ErrorMessage } from '../Alert';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { Deadline } from '../Deadline';
 import { SelectField, TextField } from '../Field';
-import { MeasureBadge } from '../StatusBadge';
+import { MeasureRow } from './MeasureRow';
 
 interface Props {
   incident: Incident;
@@ -30,46 +31,26 @@ function SupportItem({ m, manage, busy, onDone }: {
   const type = m.support_type ? t.supportType[m.support_type] : m.title;
   const forWhom = m.support_group ? t.support.wholeGroup : m.support_person?.display_name ?? null;
   return (
-    <li class={`measure${done ? ' measure--done' : ''}`} data-testid="support-item">
-      <div class="measure-main">
-        <p class="measure-title">{type}</p>
-        <p class="measure-meta">
-          {forWhom && (
-            <>
-              <span>{t.support.forWhom}: {forWhom}</span>
-              <span aria-hidden="true"> · </span>
-            </>
-          )}
-          <span>{t.support.owner}: {m.responsible.display_name}</span>
+    <MeasureRow m={m} title={type} manage={manage} busy={busy} onDone={onDone} testId="support-item"
+      doneLabel={t.support.markDoneLabel(type)} doneText={t.support.markDone}>
+      {forWhom && (
+        <>
+          <span>{t.support.forWhom}: {forWhom}</span>
           <span aria-hidden="true"> · </span>
-          <span>
-            {t.support.due}: {done ? <Deadline due={m.due_date} done /> : <Deadline due={m.due_date} />}
-          </span>
-          <span aria-hidden="true"> · </span>
-          <span>
-            {m.follow_up_date
-              ? <>{t.support.followUp}: <time dateTime={m.follow_up_date}>{m.follow_up_date}</time></>
-              : t.support.noFollowUp}
-          </span>
-          {done && m.done_at && (
-            <>
-              <span aria-hidden="true"> · </span>
-              <span>{t.deadline.doneOn(formatDate(m.done_at))}</span>
-            </>
-          )}
-        </p>
-      </div>
-      <div class="measure-side">
-        <MeasureBadge status={m.status} />
-        {manage && !done && (
-          <button type="button" class="button button--secondary button--small"
-            aria-label={t.support.markDoneLabel(type)} aria-disabled={busy ? 'true' : undefined}
-            onClick={() => onDone(m)}>
-            {t.support.markDone}
-          </button>
-        )}
-      </div>
-    </li>
+        </>
+      )}
+      <span>{t.support.owner}: {m.responsible.display_name}</span>
+      <span aria-hidden="true"> · </span>
+      <span>
+        {t.support.due}: {done ? <Deadline due={m.due_date} done /> : <Deadline due={m.due_date} />}
+      </span>
+      <span aria-hidden="true"> · </span>
+      <span>
+        {m.follow_up_date
+          ? <>{t.support.followUp}: <time dateTime={m.follow_up_date}>{m.follow_up_date}</time></>
+          : t.support.noFollowUp}
+      </span>
+    </MeasureRow>
   );
 }
 
@@ -84,8 +65,7 @@ export function Support({ incident: i, colleagues, onChanged }: Props) {
   const [owner, setOwner] = useState(String(me.id));
   const [due, setDue] = useState(() => addDays(stockholmDate(Date.now()), 2));
   const [followUp, setFollowUp] = useState(() => addDays(stockholmDate(Date.now()), 30));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -94,9 +74,7 @@ export function Support({ incident: i, colleagues, onChanged }: Props) {
       setError(t.support.missing);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await addMeasure(i.id, {
         // The title is stored with the incident: always in Swedish, never a name.
         title: sv.supportType[type],
@@ -110,31 +88,15 @@ export function Support({ incident: i, colleagues, onChanged }: Props) {
       });
       setType(null);
       onChanged(t.support.added);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const markDone = async (m: Measure) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await updateMeasure(i.id, m.id, { status: 'klar' });
-      onChanged(t.support.done);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const markDone = (m: Measure) => run(async () => {
+    await updateMeasure(i.id, m.id, { status: 'klar' });
+    onChanged(t.support.done);
+  });
 
-  const people = colleagues.some((c) => c.id === me.id)
-    ? colleagues
-    : [...colleagues, { id: me.id, display_name: me.display_name, unit_id: me.unit_id }];
-  const sorted = [...people].sort((a, b) => a.display_name.localeCompare(b.display_name, 'sv'));
+  const sorted = responsibleOptions(colleagues, me);
   const showForm = manage && i.status !== 'avslutad';
 
   return (
