@@ -53,20 +53,23 @@ Result<ReminderRun> ReminderService::RunOnce() {
   MeasureQuery mq;
   mq.status = MeasureStatus::kOppen;
   mq.due_before = now + kMsPerDay + 1;
-  mq.limit = 5000;
-  TRYGG_ASSIGN_OR_RETURN(std::vector<Measure> due, tx->ListMeasures(mq));
-  for (const Measure& m : due) {
-    Result<Incident> inc = tx->GetIncident(m.incident_id);
-    if (!inc.ok()) return inc.status();
-    if (inc->status == IncidentStatus::kAvslutad) continue;
-    const std::string key = std::to_string(m.id) + ":" + std::to_string(m.due_date);
-    if (now >= m.due_date + kMsPerDay) {
-      TRYGG_RETURN_IF_ERROR(tell(m.responsible_user_id, NotificationKind::kDeadlinePassed, *inc,
-                                 std::to_string(m.id), "overdue:" + key, run.deadlines_passed));
-    } else {
-      TRYGG_RETURN_IF_ERROR(tell(m.responsible_user_id, NotificationKind::kDeadlineNear, *inc,
-                                 std::to_string(m.id), "due_soon:" + key, run.deadlines_near));
+  mq.limit = 1000;
+  for (;; mq.offset += mq.limit) {
+    TRYGG_ASSIGN_OR_RETURN(std::vector<Measure> due, tx->ListMeasures(mq));
+    for (const Measure& m : due) {
+      Result<Incident> inc = tx->GetIncident(m.incident_id);
+      if (!inc.ok()) return inc.status();
+      if (inc->status == IncidentStatus::kAvslutad) continue;
+      const std::string key = std::to_string(m.id) + ":" + std::to_string(m.due_date);
+      if (now >= m.due_date + kMsPerDay) {
+        TRYGG_RETURN_IF_ERROR(tell(m.responsible_user_id, NotificationKind::kDeadlinePassed, *inc,
+                                   std::to_string(m.id), "overdue:" + key, run.deadlines_passed));
+      } else {
+        TRYGG_RETURN_IF_ERROR(tell(m.responsible_user_id, NotificationKind::kDeadlineNear, *inc,
+                                   std::to_string(m.id), "due_soon:" + key, run.deadlines_near));
+      }
     }
+    if (static_cast<int>(due.size()) < mq.limit) break;
   }
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return run;

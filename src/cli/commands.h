@@ -14,5 +14,6 @@ int RunSeedDemo(const Args& args);     // trygg seed-demo
 int RunUserAdd(const Args& args);      // trygg user add
 int RunAuditVerify(const Args& args);  // trygg audit verify
 int RunCopy(const Args& args);         // trygg copy
+int RunRemind(const Args& args);       // trygg remind
 
 }  // namespace trygg::cli

@@ -14,6 +14,7 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  serve         run the web server (migrates the database first)\n"
     "  migrate       bring the database schema up to date\n"
+    "  remind        run one pass of reminders and escalations now\n"
     "  seed-demo     fill an empty database with the Storåsa kommun demo\n"
     "  user add      create a user account\n"
     "  audit verify  check the audit log's hash chain\n"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   if (command == "migrate") return RunMigrate(rest);
   if (command == "seed-demo") return RunSeedDemo(rest);
   if (command == "copy") return RunCopy(rest);
+  if (command == "remind") return RunRemind(rest);
   const bool has_sub = !rest.empty();
   const std::vector<std::string> sub_args =
       has_sub ? std::vector<std::string>(rest.begin() + 1, rest.end()) : rest;

@@ -48,6 +48,7 @@ struct MeasureQuery {
   std::optional<TimeMs> due_before;  // exclusive
   std::optional<VisibilityFilter> incident_scope;  // the incident must pass this filter
   int limit = 500;
+  int offset = 0;
 };
 
 class StoreTx {

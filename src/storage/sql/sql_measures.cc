@@ -105,6 +105,7 @@ Result<Measure> SqlTx::GetMeasure(int64_t id) {
 
 Result<std::vector<Measure>> SqlTx::ListMeasures(const MeasureQuery& query) {
   if (query.limit < 1) return Status::InvalidArgument("storage.bad_page", "limit >= 1");
+  if (query.offset < 0) return Status::InvalidArgument("storage.bad_page", "offset >= 0");
   TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
   QueryBuilder q(conn->dialect());
   q.Sql(kSelectMeasure);
@@ -121,6 +122,7 @@ Result<std::vector<Measure>> SqlTx::ListMeasures(const MeasureQuery& query) {
   }
   if (query.due_before.has_value()) q.And().Sql("m.due_date < ?", *query.due_before);
   q.Sql(" ORDER BY m.due_date, m.id LIMIT ?", query.limit);
+  q.Sql(" OFFSET ?", query.offset);
   TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
   return ReadAll<Measure>(st, ReadMeasure);
 }
