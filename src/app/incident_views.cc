@@ -117,10 +117,11 @@ Status RecordChange(StoreTx& tx, const Clock& clock, UserId actor, IncidentId id
 Status AddFollowup(StoreTx& tx, const OrgTree& tree, TimeMs now, IncidentView& view) {
   if (!view.access.details) return Status::Ok();
   const Incident& inc = view.incident;
-  TRYGG_ASSIGN_OR_RETURN(Followup followup, LoadFollowup(tx, inc.id));
+  // With details the view holds every measure (only who is supported may be
+  // blanked, which no rule looks at): no second read.
+  TRYGG_ASSIGN_OR_RETURN(Followup followup, LoadFollowup(tx, inc.id, &view.measures));
   RuleBook book(tx, tree);
   TRYGG_ASSIGN_OR_RETURN(std::vector<PolicyRule> rules, book.For(inc.unit_id));
-  // The checks see every measure, including those this caller may not see.
   view.rules = CheckIncident(rules, inc, followup, now);
   view.arbetsmiljoverket_due = ArbetsmiljoverketDue(rules, inc);
   view.police_report = std::move(followup.police);

@@ -6,7 +6,7 @@
 
 namespace trygg {
 
-Result<Followup> LoadFollowup(StoreTx& tx, IncidentId id) {
+Result<Followup> LoadFollowup(StoreTx& tx, IncidentId id, const std::vector<Measure>* measures) {
   Followup out;
   Result<PoliceReport> police = tx.GetPoliceReport(id);
   if (police.ok()) {
@@ -15,6 +15,10 @@ Result<Followup> LoadFollowup(StoreTx& tx, IncidentId id) {
     return police.status();
   }
   TRYGG_ASSIGN_OR_RETURN(out.notices, tx.ListAuthorityNotices(id));
+  if (measures != nullptr) {
+    out.measures = *measures;
+    return out;
+  }
   MeasureQuery mq;
   mq.incident_id = id;
   TRYGG_ASSIGN_OR_RETURN(out.measures, tx.ListMeasures(mq));

@@ -18,8 +18,10 @@ struct Followup {
   std::vector<Measure> measures;
 };
 
-// Loads the police report, notices and measures of incident `id`.
-Result<Followup> LoadFollowup(StoreTx& tx, IncidentId id);
+// Loads the police report, notices and measures of incident `id`; the
+// measures are taken from `measures` when the caller has already read them all.
+Result<Followup> LoadFollowup(StoreTx& tx, IncidentId id,
+                              const std::vector<Measure>* measures = nullptr);
 
 // The effective rules of the förvaltning `unit` belongs to (the defaults when
 // it belongs to none), cached per förvaltning for the life of the object.
