@@ -3,7 +3,7 @@
 namespace trygg {
 
 App::App(Store& store, const Clock& clock, AppConfig config)
-    : ctx_{store, clock, {}, config.mail},
+    : ctx_{store, clock, {}, config.mail, Pseudonymizer(config.pseudonym_key)},
       auth_(
           ctx_, config.session_idle_timeout,
           {config.login_max_failures, config.login_max_failures * 4, config.login_failure_window}),
@@ -11,6 +11,9 @@ App::App(Store& store, const Clock& clock, AppConfig config)
       followup_(ctx_),
       notifications_(ctx_),
       reminders_(ctx_),
+      subjects_(ctx_),
+      risk_(ctx_, subjects_),
+      plans_(ctx_, subjects_),
       org_(ctx_),
       users_(ctx_),
       audit_(ctx_) {}

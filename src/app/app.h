@@ -13,6 +13,9 @@
 #include "app/notification_service.h"
 #include "app/org_service.h"
 #include "app/reminders.h"
+#include "app/risk_service.h"
+#include "app/security_plan_service.h"
+#include "app/subject_service.h"
 #include "app/user_service.h"
 
 namespace trygg {
@@ -22,6 +25,9 @@ struct AppConfig {
   int login_max_failures = 5;  // per account, and per address ×4
   TimeMs login_failure_window = 15 * kMsPerMinute;
   MailSettings mail;
+  // The pseudonymisation secret (raw bytes, see LoadPseudonymKey); empty:
+  // identifiers of people are refused.
+  std::string pseudonym_key;
 };
 
 class App {
@@ -34,6 +40,9 @@ class App {
   FollowupService& followup() { return followup_; }
   NotificationService& notifications() { return notifications_; }
   ReminderService& reminders() { return reminders_; }
+  SubjectService& subjects() { return subjects_; }
+  RiskService& risk() { return risk_; }
+  SecurityPlanService& plans() { return plans_; }
   OrgService& org() { return org_; }
   UserService& users() { return users_; }
   AuditService& audit() { return audit_; }
@@ -46,6 +55,9 @@ class App {
   FollowupService followup_;
   NotificationService notifications_;
   ReminderService reminders_;
+  SubjectService subjects_;
+  RiskService risk_;
+  SecurityPlanService plans_;
   OrgService org_;
   UserService users_;
   AuditService audit_;

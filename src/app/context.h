@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 
+#include "app/pseudonymizer.h"
 #include "core/clock.h"
 #include "core/time.h"
 #include "domain/org.h"
@@ -49,6 +50,7 @@ struct AppContext {
   const Clock& clock;
   OrgCache org;
   MailSettings mail;
+  Pseudonymizer pseudonyms;  // not configured: identifiers are refused
 };
 
 }  // namespace trygg

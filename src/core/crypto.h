@@ -18,6 +18,10 @@ std::string RandomHex(size_t bytes);
 // SHA-256 of `data`, lowercase hex.
 std::string Sha256Hex(std::string_view data);
 
+// HMAC-SHA-256 of `data` under `key` (32 bytes expected; any length works),
+// lowercase hex (64 characters).
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 // Constant-time equality of two strings of the same length.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

@@ -18,7 +18,9 @@
 #include "domain/notification.h"
 #include "domain/org.h"
 #include "domain/policy.h"
+#include "domain/risk.h"
 #include "domain/role.h"
+#include "domain/security_plan.h"
 #include "domain/user.h"
 #include "domain/visibility.h"
 #include "storage/tables.h"
@@ -32,11 +34,11 @@ struct IncidentQuery {
   std::optional<IncidentStatus> status;
   std::optional<bool> open;  // true: status != avslutad; false: == avslutad
   std::optional<Category> category;
-  std::optional<UnitId> unit_id;     // exactly this unit
+  std::optional<UnitId> unit_id;        // exactly this unit
   std::optional<TimeMs> occurred_from;  // inclusive
   std::optional<TimeMs> occurred_to;    // exclusive
   std::optional<int> min_severity;
-  int limit = 50;   // 1..500
+  int limit = 50;  // 1..500
   int offset = 0;
 };
 
@@ -45,9 +47,43 @@ struct MeasureQuery {
   std::optional<IncidentId> incident_id;
   std::optional<UserId> responsible_user_id;
   std::optional<MeasureStatus> status;
-  std::optional<TimeMs> due_before;  // exclusive
+  std::optional<TimeMs> due_before;                // exclusive
   std::optional<VisibilityFilter> incident_scope;  // the incident must pass this filter
   int limit = 500;
+  int offset = 0;
+};
+
+// A stored risk template: its body is the template as the app serialises it
+// (JSON), opaque to the store.
+struct StoredRiskTemplate {
+  UnitId forvaltning_id = 0;
+  int version = 0;  // ≥ 1
+  std::string body;
+  UserId created_by = 0;
+  TimeMs created_at = 0;
+};
+
+// Which assessments (or security plans) to list: those whose unit is in
+// `units`, or (when set) that involve `involving` — an assessment its creator
+// or a participant, a plan one of its people or its handling group. Both
+// unset: every row. Ordered by event_at (plans: review_date) descending, then
+// id descending.
+struct RecordScope {
+  std::optional<std::vector<UnitId>> units;
+  std::optional<UserId> involving;
+};
+struct AssessmentQuery {
+  RecordScope scope;
+  std::optional<AssessmentStatus> status;
+  std::optional<std::string> subject_key;
+  int limit = 50;  // 1..500
+  int offset = 0;
+};
+struct PlanQuery {
+  RecordScope scope;
+  std::optional<PlanStatus> status;
+  std::optional<std::string> subject_key;
+  int limit = 50;
   int offset = 0;
 };
 
@@ -70,8 +106,8 @@ class StoreTx {
 
   // --- Users. Usernames are unique (AlreadyExists).
   virtual Result<UserId> InsertUser(const User& user) = 0;
-  virtual Status UpdateUser(const User& user) = 0;  // NotFound
-  virtual Result<User> GetUser(UserId id) = 0;      // NotFound
+  virtual Status UpdateUser(const User& user) = 0;                          // NotFound
+  virtual Result<User> GetUser(UserId id) = 0;                              // NotFound
   virtual Result<User> GetUserByUsername(const std::string& username) = 0;  // NotFound
   virtual Result<std::vector<User>> ListUsers() = 0;  // ordered by display_name
 
@@ -102,8 +138,8 @@ class StoreTx {
   virtual Result<int64_t> InsertNote(const Note& note) = 0;
   virtual Result<std::vector<Note>> ListNotes(IncidentId incident) = 0;  // oldest first
   virtual Result<int64_t> InsertMeasure(const Measure& measure) = 0;
-  virtual Status UpdateMeasure(const Measure& measure) = 0;  // NotFound
-  virtual Result<Measure> GetMeasure(int64_t id) = 0;        // NotFound
+  virtual Status UpdateMeasure(const Measure& measure) = 0;                          // NotFound
+  virtual Result<Measure> GetMeasure(int64_t id) = 0;                                // NotFound
   virtual Result<std::vector<Measure>> ListMeasures(const MeasureQuery& query) = 0;  // by due date
   virtual Result<int> CountOpenMeasures(IncidentId incident) = 0;
   virtual Result<int64_t> InsertLog(const LogEntry& entry) = 0;
@@ -127,6 +163,47 @@ class StoreTx {
   virtual Result<std::vector<PolicyRule>> ListPolicyRules(UnitId forvaltning) = 0;
   virtual Status PutPolicyRule(UnitId forvaltning, const PolicyRule& rule, UserId by,
                                TimeMs at) = 0;
+
+  // --- Risk templates, versioned per förvaltning. Insert: AlreadyExists when
+  //     that version is stored.
+  virtual Status InsertRiskTemplate(const StoredRiskTemplate& t) = 0;
+  // The highest stored version; NotFound("risk_template.not_found") when none.
+  virtual Result<StoredRiskTemplate> LatestRiskTemplate(UnitId forvaltning) = 0;
+  virtual Result<StoredRiskTemplate> GetRiskTemplate(UnitId forvaltning, int version) = 0;
+
+  // --- Risk assessments, with their answers, measures and participants.
+  //     Update replaces all of those, sets version to expected_version + 1;
+  //     Conflict on a stale version, NotFound("risk.not_found") when absent.
+  virtual Result<int64_t> InsertAssessment(const RiskAssessment& a) = 0;
+  virtual Result<RiskAssessment> GetAssessment(int64_t id) = 0;
+  virtual Status UpdateAssessment(const RiskAssessment& a, int64_t expected_version) = 0;
+  virtual Result<std::vector<RiskAssessment>> ListAssessments(const AssessmentQuery& q) = 0;
+  // Every decided and rated measure of followed-up assessments, of one
+  // förvaltning or (nullopt) all.
+  virtual Result<std::vector<MeasureUse>> ListMeasureUses(std::optional<UnitId> forvaltning) = 0;
+
+  // --- The person behind an incident, as a subject key (one per incident).
+  //     Put with an empty key removes the link.
+  virtual Status PutIncidentSubject(IncidentId incident, const std::string& subject_key, UserId by,
+                                    TimeMs at) = 0;
+  // The key, or "" when none is linked.
+  virtual Result<std::string> GetIncidentSubject(IncidentId incident) = 0;
+  // Every incident linked to `subject_key`, newest first (no limit: the app
+  // filters by access).
+  virtual Result<std::vector<Incident>> ListIncidentsBySubject(const std::string& subject_key) = 0;
+
+  // --- Security plans, their measures and log. UpdateSecurityPlan replaces
+  //     people and the handling group too; Conflict / NotFound("plan.not_found").
+  virtual Result<int64_t> InsertSecurityPlan(const SecurityPlan& p) = 0;
+  virtual Result<SecurityPlan> GetSecurityPlan(int64_t id) = 0;
+  virtual Status UpdateSecurityPlan(const SecurityPlan& p, int64_t expected_version) = 0;
+  virtual Result<std::vector<SecurityPlan>> ListSecurityPlans(const PlanQuery& q) = 0;
+  virtual Result<int64_t> InsertPlanMeasure(const PlanMeasure& m) = 0;
+  virtual Result<PlanMeasure> GetPlanMeasure(int64_t id) = 0;  // NotFound("plan_measure.not_found")
+  virtual Status UpdatePlanMeasure(const PlanMeasure& m) = 0;
+  virtual Result<std::vector<PlanMeasure>> ListPlanMeasures(int64_t plan_id) = 0;  // by due date
+  virtual Result<int64_t> InsertPlanLog(const PlanLogEntry& e) = 0;
+  virtual Result<std::vector<PlanLogEntry>> ListPlanLog(int64_t plan_id) = 0;  // oldest first
 
   // --- Notifications. Insert stores `n` unless its user already has one with
   //     the same dedupe_key: returns the new id, or 0 for such a duplicate.
@@ -198,7 +275,7 @@ struct StoreOptions {
 };
 
 // The schema version this binary writes.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
 // "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.

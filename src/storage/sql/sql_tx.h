@@ -117,15 +117,36 @@ class SqlTx final : public StoreTx {
   Status PutOrgContact(const OrgContact& contact) override;
 
   Result<std::vector<PolicyRule>> ListPolicyRules(UnitId forvaltning) override;
-  Status PutPolicyRule(UnitId forvaltning, const PolicyRule& rule, UserId by,
-                       TimeMs at) override;
+  Status PutPolicyRule(UnitId forvaltning, const PolicyRule& rule, UserId by, TimeMs at) override;
+
+  Status InsertRiskTemplate(const StoredRiskTemplate& t) override;
+  Result<StoredRiskTemplate> LatestRiskTemplate(UnitId forvaltning) override;
+  Result<StoredRiskTemplate> GetRiskTemplate(UnitId forvaltning, int version) override;
+  Result<int64_t> InsertAssessment(const RiskAssessment& a) override;
+  Result<RiskAssessment> GetAssessment(int64_t id) override;
+  Status UpdateAssessment(const RiskAssessment& a, int64_t expected_version) override;
+  Result<std::vector<RiskAssessment>> ListAssessments(const AssessmentQuery& q) override;
+  Result<std::vector<MeasureUse>> ListMeasureUses(std::optional<UnitId> forvaltning) override;
+  Status PutIncidentSubject(IncidentId incident, const std::string& subject_key, UserId by,
+                            TimeMs at) override;
+  Result<std::string> GetIncidentSubject(IncidentId incident) override;
+  Result<std::vector<Incident>> ListIncidentsBySubject(const std::string& subject_key) override;
+  Result<int64_t> InsertSecurityPlan(const SecurityPlan& p) override;
+  Result<SecurityPlan> GetSecurityPlan(int64_t id) override;
+  Status UpdateSecurityPlan(const SecurityPlan& p, int64_t expected_version) override;
+  Result<std::vector<SecurityPlan>> ListSecurityPlans(const PlanQuery& q) override;
+  Result<int64_t> InsertPlanMeasure(const PlanMeasure& m) override;
+  Result<PlanMeasure> GetPlanMeasure(int64_t id) override;
+  Status UpdatePlanMeasure(const PlanMeasure& m) override;
+  Result<std::vector<PlanMeasure>> ListPlanMeasures(int64_t plan_id) override;
+  Result<int64_t> InsertPlanLog(const PlanLogEntry& e) override;
+  Result<std::vector<PlanLogEntry>> ListPlanLog(int64_t plan_id) override;
 
   Result<int64_t> InsertNotification(const Notification& n) override;
   Result<std::vector<Notification>> ListNotifications(UserId user, bool unread_only,
                                                       int64_t before_id, int limit) override;
   Result<int64_t> CountUnreadNotifications(UserId user) override;
-  Result<int64_t> MarkNotificationsRead(UserId user, std::optional<int64_t> id,
-                                        TimeMs at) override;
+  Result<int64_t> MarkNotificationsRead(UserId user, std::optional<int64_t> id, TimeMs at) override;
 
   Result<int64_t> InsertMail(const OutboxMail& mail) override;
   Result<std::vector<OutboxMail>> ListDueMail(TimeMs now, int limit) override;
