@@ -7,7 +7,9 @@ import type {
   NewIncident, Note, Page, Role, Severity, TransitionAction, Unit, UnitKind, PerpetratorRelation,
   MeasureStatus, PoliceReport, PoliceReportInput, PoliceDraft, Authority, AuthorityNotice,
   NoticeChannel, RuleBreach, Rule, RuleKind, OrgContact, Notification, SupportType, MeasureKind,
-  Category,
+  Category, RiskTemplate, RiskTemplateInput, SubjectInput, SubjectHistory, SecurityPlan, PlanStatus,
+  NewSecurityPlan, SecurityPlanPatch, RiskAssessment, RiskAssessmentInput, RiskAssessmentPatch,
+  AssessmentStatus, KnowledgeBank,
 } from './types';
 
 const BASE = '/api/v1';
@@ -245,3 +247,51 @@ export const markNotificationRead = (id: number) =>
   request<void>('POST', `/notifications/${id}/read`);
 export const markAllNotificationsRead = () =>
   request<{ changed: number }>('POST', '/notifications/read-all');
+
+// --- before a risky meeting (issue 5) --------------------------------------
+
+export const getRiskTemplate = (unitId: number) =>
+  request<RiskTemplate>('GET', `/risk-template${query({ unit_id: unitId })}`);
+export const putRiskTemplate = (unitId: number, body: RiskTemplateInput) =>
+  request<RiskTemplate>('PUT', `/risk-template${query({ unit_id: unitId })}`, body);
+/** Names the person behind an incident; an empty identifier removes the link. */
+export const putIncidentSubject = (id: number, subject: SubjectInput) =>
+  request<void>('PUT', `/incidents/${id}/subject`, subject);
+export const getIncidentSubjectHistory = (id: number) =>
+  request<{ named: boolean; history: SubjectHistory | null }>('GET', `/incidents/${id}/subject-history`);
+export const getSecurityPlans = (q: { status?: PlanStatus } = {}) =>
+  request<{ items: SecurityPlan[] }>('GET', `/security-plans${query({ status: q.status })}`)
+    .then((r) => r.items);
+export const getSecurityPlan = (id: number) => request<SecurityPlan>('GET', `/security-plans/${id}`);
+export const createSecurityPlan = (body: NewSecurityPlan) =>
+  request<SecurityPlan>('POST', '/security-plans', body);
+export const updateSecurityPlan = (id: number, patch: SecurityPlanPatch) =>
+  request<SecurityPlan>('PATCH', `/security-plans/${id}`, patch);
+export const addPlanMeasure = (id: number, m: { title: string; owner_user_id: number; due_date: string }) =>
+  request<SecurityPlan>('POST', `/security-plans/${id}/measures`, m);
+export const setPlanMeasureStatus = (id: number, measureId: number, status: MeasureStatus) =>
+  request<SecurityPlan>('PATCH', `/security-plans/${id}/measures/${measureId}`, { status });
+export const logPlanDecision = (id: number, text: string) =>
+  request<SecurityPlan>('POST', `/security-plans/${id}/decisions`, { text });
+
+// --- risk assessments and the knowledge bank (issue 5) -------------------------
+
+export const getRiskAssessments = (q: { status?: AssessmentStatus; limit?: number; offset?: number } = {}) =>
+  request<{ items: RiskAssessment[]; total: number }>('GET', `/risk-assessments${query({ ...q })}`);
+export const getRiskAssessment = (id: number) =>
+  request<RiskAssessment>('GET', `/risk-assessments/${id}`);
+export const createRiskAssessment = (body: RiskAssessmentInput) =>
+  request<RiskAssessment>('POST', '/risk-assessments', body);
+export const updateRiskAssessment = (id: number, patch: RiskAssessmentPatch) =>
+  request<RiskAssessment>('PATCH', `/risk-assessments/${id}`, patch);
+export const decideRiskAssessment = (id: number,
+  body: { version?: number; measures: string[]; note?: string }) =>
+  request<RiskAssessment>('POST', `/risk-assessments/${id}/decision`, body);
+export const followUpRiskAssessment = (id: number, body: {
+  version?: number; incident_occurred: boolean; outcome_note?: string;
+  ratings?: { code: string; rating: number }[];
+}) => request<RiskAssessment>('POST', `/risk-assessments/${id}/follow-up`, body);
+export const linkRiskIncident = (id: number, incidentId: number) =>
+  request<RiskAssessment>('POST', `/risk-assessments/${id}/incident`, { incident_id: incidentId });
+export const getKnowledgeBank = (forvaltningId?: number) =>
+  request<KnowledgeBank>('GET', `/knowledge-bank${query({ unit_id: forvaltningId })}`);

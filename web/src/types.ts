@@ -366,3 +366,271 @@ export interface IncidentQuery {
   limit?: number;
   offset?: number;
 }
+
+// --- Before a risky meeting (issue 5) ------------------------------------------
+
+export const RISK_LEVELS = ['lag', 'forhojd', 'hog', 'mycket_hog'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const MEETING_TYPES = [
+  'negativt_beslut', 'tvangsatgard', 'klient_med_hotbild', 'hembesok', 'annat',
+] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const ASSESSMENT_STATUSES = ['oppen', 'beslutad', 'uppfoljd'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const SUBJECT_KINDS = ['personnummer', 'samordningsnummer', 'arendenummer'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const PLAN_SCOPES = ['enhet', 'arende'] as const;
+export type PlanScope = (typeof PLAN_SCOPES)[number];
+
+export const PLAN_STATUSES = ['aktiv', 'avslutad'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The person behind an incident or a meeting: write-only, never sent back. */
+export interface SubjectInput {
+  kind: SubjectKind;
+  identifier: string;
+}
+
+export interface RiskFactor {
+  code: string;
+  label_sv: string;
+  label_en: string;
+  help_sv: string;
+  help_en: string;
+  weight: number;
+  floor: RiskLevel | null;
+}
+
+export interface RiskMeasureDef {
+  code: string;
+  label_sv: string;
+  label_en: string;
+  from_level: RiskLevel;
+  factors: string[];
+}
+
+export interface RiskThresholds {
+  forhojd: number;
+  hog: number;
+  mycket_hog: number;
+}
+
+export interface RiskTemplate {
+  forvaltning_id: number;
+  version: number;
+  is_default: boolean;
+  factors: RiskFactor[];
+  thresholds: RiskThresholds;
+  history: { weight: number; floor_count: number };
+  measures: RiskMeasureDef[];
+  created_by: PersonRef | null;
+  created_at: string | null;
+}
+
+/** What PUT /risk-template takes. */
+export type RiskTemplateInput = Pick<RiskTemplate, 'factors' | 'thresholds' | 'history' | 'measures'>;
+
+export interface RiskReason {
+  kind: 'factor' | 'history' | 'floor';
+  factor_code: string | null;
+  points: number;
+  floor: RiskLevel | null;
+  text_sv: string;
+  text_en: string;
+}
+
+export interface RiskResult {
+  score: number;
+  level: RiskLevel;
+  reasons: RiskReason[];
+  proposed: string[];
+  explanation_sv: string;
+  explanation_en: string;
+}
+
+/** A named person's earlier incidents, as far as the caller may know them. */
+export interface SubjectHistory {
+  in_scope: number;
+  latest_at: string | null;
+  highest_severity: number;
+  unit_names: string[];
+  elsewhere: number;
+  protected_case: boolean;
+}
+
+export interface ProtectedRoutine {
+  handling_unit_id: number | null;
+  handling_unit_name: string | null;
+  handling_group: PersonRef[];
+  omit_handlaggare_name: boolean;
+  secure_room_only: boolean;
+  two_staff_always: boolean;
+  no_home_visits: boolean;
+  instructions: string;
+}
+
+export interface PlanMeasure {
+  id: number;
+  title: string;
+  owner: PersonRef;
+  due_date: string;
+  status: MeasureStatus;
+  done_at: string | null;
+}
+
+export interface SecurityPlan {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  scope: PlanScope;
+  title: string;
+  subject_named: boolean;
+  threats: string;
+  threat_level: RiskLevel;
+  review_date: string;
+  review_overdue: boolean;
+  people: PersonRef[];
+  status: PlanStatus;
+  protected_case: boolean;
+  routine: ProtectedRoutine | null;
+  created_by: PersonRef;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  may_edit: boolean;
+  may_decide: boolean;
+  // GET /security-plans/{id} and every write
+  measures?: PlanMeasure[];
+  log?: LogEntry[];
+  history?: SubjectHistory | null;
+}
+
+export interface RoutineInput {
+  handling_unit_id?: number | null;
+  handling_group_ids?: number[];
+  omit_handlaggare_name?: boolean;
+  secure_room_only?: boolean;
+  two_staff_always?: boolean;
+  no_home_visits?: boolean;
+  instructions?: string;
+}
+
+export interface NewSecurityPlan {
+  unit_id: number;
+  scope: PlanScope;
+  title: string;
+  subject?: SubjectInput;
+  threats?: string;
+  threat_level?: RiskLevel;
+  review_date: string;
+  people_ids?: number[];
+  protected_case?: boolean;
+  routine?: RoutineInput;
+}
+
+export interface SecurityPlanPatch {
+  version?: number;
+  title?: string;
+  threats?: string;
+  threat_level?: RiskLevel;
+  review_date?: string;
+  people_ids?: number[];
+  status?: PlanStatus;
+  protected_case?: boolean;
+  routine?: RoutineInput;
+}
+
+// --- Risk assessments and the knowledge bank (issue 5) ---------------------------
+
+export interface FactorAnswer {
+  code: string;
+  yes: boolean;
+}
+
+export interface AssessmentMeasure {
+  code: string;
+  label_sv: string;
+  label_en: string;
+  proposed: boolean;
+  decided: boolean;
+  rating: number | null;
+}
+
+/** A risk assessment; list rows lack answers, result, template and history. */
+export interface RiskAssessment {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  forvaltning_id: number;
+  template_version: number;
+  meeting_type: MeetingType;
+  event_at: string;
+  title: string;
+  participants: PersonRef[];
+  answers?: FactorAnswer[];
+  subject_named: boolean;
+  score: number;
+  level: RiskLevel;
+  status: AssessmentStatus;
+  measures: AssessmentMeasure[];
+  created_by: PersonRef;
+  created_at: string;
+  updated_at: string;
+  decided_by: PersonRef | null;
+  decided_at: string | null;
+  decision_note: string;
+  followed_up_by: PersonRef | null;
+  followed_up_at: string | null;
+  incident_occurred: boolean;
+  incident_id: number | null;
+  outcome_note: string;
+  version: number;
+  may_edit: boolean;
+  may_decide: boolean;
+  may_follow_up: boolean;
+  result?: RiskResult;
+  template?: RiskTemplate;
+  history?: SubjectHistory | null;
+}
+
+export interface RiskAssessmentInput {
+  unit_id?: number;
+  meeting_type: MeetingType;
+  event_at: string;
+  title: string;
+  participant_ids?: number[];
+  answers?: FactorAnswer[];
+  subject?: SubjectInput;
+}
+
+export interface RiskAssessmentPatch {
+  version?: number;
+  meeting_type?: MeetingType;
+  event_at?: string;
+  title?: string;
+  participant_ids?: number[];
+  answers?: FactorAnswer[];
+  subject?: SubjectInput | null;
+}
+
+export interface KnowledgeRow {
+  code: string;
+  label_sv: string;
+  label_en: string;
+  suppressed: boolean;
+  uses: number | null;
+  mean_rating: number | null;
+  incident_share: number | null;
+  by_meeting_type: { meeting_type: MeetingType; uses: number }[];
+  other_meeting_types: number | null;
+}
+
+export interface KnowledgeBank {
+  forvaltning_id: number | null;
+  min_count: number;
+  rows: KnowledgeRow[];
+}
