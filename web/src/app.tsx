@@ -15,6 +15,10 @@ import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { PoliceReportPrint } from './pages/PoliceReportPrint';
 import { Report } from './pages/Report';
+import { KnowledgeBankPage } from './pages/KnowledgeBank';
+import { RiskAssessmentDetail } from './pages/RiskAssessmentDetail';
+import { RiskAssessmentForm } from './pages/RiskAssessmentForm';
+import { RiskAssessments } from './pages/RiskAssessments';
 import { Start } from './pages/Start';
 import { matchRoute, navigate, paths, useLocation } from './router';
 import { hasRole, handlesIncidents, SessionContext } from './session';
@@ -140,6 +144,21 @@ export function App() {
         break;
       case 'admin':
         content = hasRole(me, 'admin') ? <Admin /> : <NotFound />;
+        break;
+      case 'riskAssessments':
+        content = <RiskAssessments />;
+        break;
+      case 'riskNew':
+        content = <RiskAssessmentForm key="new" />;
+        break;
+      case 'riskEdit':
+        content = <RiskAssessmentForm key={`edit-${route.id}`} id={route.id} />;
+        break;
+      case 'riskAssessment':
+        content = <RiskAssessmentDetail key={route.id} id={route.id} />;
+        break;
+      case 'knowledgeBank':
+        content = <KnowledgeBankPage />;
         break;
       default:
         content = <NotFound />;

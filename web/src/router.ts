@@ -12,6 +12,11 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'inbox' }
   | { name: 'admin' }
+  | { name: 'riskAssessments' }
+  | { name: 'riskNew' }
+  | { name: 'riskAssessment'; id: number }
+  | { name: 'riskEdit'; id: number }
+  | { name: 'knowledgeBank' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -24,6 +29,11 @@ export const paths = {
   notifications: '/aviseringar',
   inbox: '/att-hantera',
   admin: '/admin',
+  riskAssessments: '/riskbedomningar',
+  riskNew: '/riskbedomningar/ny',
+  riskAssessment: (id: number) => `/riskbedomningar/${id}`,
+  riskEdit: (id: number) => `/riskbedomningar/${id}/andra`,
+  knowledgeBank: '/kunskapsbank',
 };
 
 export function matchRoute(pathname: string): Route {
@@ -35,6 +45,11 @@ export function matchRoute(pathname: string): Route {
   if (p === paths.inbox) return { name: 'inbox' };
   if (p === paths.admin) return { name: 'admin' };
   if (p === paths.notifications) return { name: 'notifications' };
+  if (p === paths.riskAssessments) return { name: 'riskAssessments' };
+  if (p === paths.riskNew) return { name: 'riskNew' };
+  if (p === paths.knowledgeBank) return { name: 'knowledgeBank' };
+  const ra = /^\/riskbedomningar\/(\d+)(\/andra)?$/.exec(p);
+  if (ra) return ra[2] ? { name: 'riskEdit', id: Number(ra[1]) } : { name: 'riskAssessment', id: Number(ra[1]) };
   const pr = /^\/handelser\/(\d+)\/polisanmalan$/.exec(p);
   if (pr) return { name: 'policeReport', id: Number(pr[1]) };
   const m = /^\/handelser\/(\d+)$/.exec(p);

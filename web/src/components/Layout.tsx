@@ -74,6 +74,11 @@ function Nav({ me }: { me: Me }) {
     label: seesOthersIncidents(me) ? t.nav.incidents : t.nav.myReports,
     match: (p) => p.startsWith(paths.incidents),
   });
+  items.push({
+    href: paths.riskAssessments, label: t.risk.nav,
+    match: (p) => p.startsWith(paths.riskAssessments),
+  });
+  items.push({ href: paths.knowledgeBank, label: t.knowledge.nav, match: (p) => p === paths.knowledgeBank });
   if (hasRole(me, 'admin')) {
     items.push({ href: paths.admin, label: t.nav.admin, match: (p) => p === paths.admin });
   }

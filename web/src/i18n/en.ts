@@ -4,10 +4,12 @@ import { admin } from './en/admin';
 import { core } from './en/core';
 import { followup } from './en/followup';
 import { incident } from './en/incident';
+import { risk } from './en/risk';
 
 export const en: Dict = {
   ...core,
   ...incident,
   ...admin,
   ...followup,
+  ...risk,
 };

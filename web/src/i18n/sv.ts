@@ -4,6 +4,7 @@ import { admin } from './sv/admin';
 import { core } from './sv/core';
 import { followup } from './sv/followup';
 import { incident } from './sv/incident';
+import { risk } from './sv/risk';
 
 export type { InformedPerson } from './sv/core';
 
@@ -12,6 +13,7 @@ export const sv = {
   ...incident,
   ...admin,
   ...followup,
+  ...risk,
 };
 
 export type Dict = typeof sv;
