@@ -13,6 +13,9 @@ interface Props {
   onChange: (ids: number[]) => void;
   excludeId: number;
   myUnitId: number;
+  /** The fieldset's legend (default: the report form's "colleagues who were also exposed"). */
+  legend?: string;
+  hint?: string;
 }
 
 const MAX_SHOWN = 8;
@@ -21,7 +24,8 @@ function normalise(s: string): string {
   return s.toLocaleLowerCase('sv').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
-export function ColleaguePicker({ colleagues, units, selected, onChange, excludeId, myUnitId }: Props) {
+export function ColleaguePicker({ colleagues, units, selected, onChange, excludeId, myUnitId, legend,
+  hint }: Props) {
   const t = useT();
   const id = useId('cp');
   const [q, setQ] = useState('');
@@ -46,9 +50,10 @@ export function ColleaguePicker({ colleagues, units, selected, onChange, exclude
   return (
     <fieldset class="picker">
       <legend class="field-label">
-        {t.report.colleagues}
+        {legend ?? t.report.colleagues}
         <span class="field-optional"> {t.common.optional}</span>
       </legend>
+      {hint && <p class="field-hint">{hint}</p>}
       {selected.length > 0 && (
         <div class="picker-selected">
           <p class="visually-hidden" id={`${id}-sel`}>{t.report.selectedColleagues}</p>
