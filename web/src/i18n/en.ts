@@ -4,6 +4,7 @@ import { admin } from './en/admin';
 import { core } from './en/core';
 import { followup } from './en/followup';
 import { incident } from './en/incident';
+import { plans } from './en/plans';
 import { risk } from './en/risk';
 
 export const en: Dict = {
@@ -12,4 +13,5 @@ export const en: Dict = {
   ...admin,
   ...followup,
   ...risk,
+  ...plans,
 };

@@ -4,6 +4,7 @@ import { admin } from './sv/admin';
 import { core } from './sv/core';
 import { followup } from './sv/followup';
 import { incident } from './sv/incident';
+import { plans } from './sv/plans';
 import { risk } from './sv/risk';
 
 export type { InformedPerson } from './sv/core';
@@ -14,6 +15,7 @@ export const sv = {
   ...admin,
   ...followup,
   ...risk,
+  ...plans,
 };
 
 export type Dict = typeof sv;
