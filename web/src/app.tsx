@@ -19,6 +19,10 @@ import { KnowledgeBankPage } from './pages/KnowledgeBank';
 import { RiskAssessmentDetail } from './pages/RiskAssessmentDetail';
 import { RiskAssessmentForm } from './pages/RiskAssessmentForm';
 import { RiskAssessments } from './pages/RiskAssessments';
+import { RiskTemplatePage } from './pages/RiskTemplatePage';
+import { SecurityPlanDetail } from './pages/SecurityPlanDetail';
+import { SecurityPlanNew } from './pages/SecurityPlanNew';
+import { SecurityPlans } from './pages/SecurityPlans';
 import { Start } from './pages/Start';
 import { matchRoute, navigate, paths, useLocation } from './router';
 import { hasRole, handlesIncidents, SessionContext } from './session';
@@ -159,6 +163,20 @@ export function App() {
         break;
       case 'knowledgeBank':
         content = <KnowledgeBankPage />;
+        break;
+      // Security plans: the list shows what the caller may read (people and the
+      // handling group included), so the address works for everyone.
+      case 'plans':
+        content = <SecurityPlans />;
+        break;
+      case 'planNew':
+        content = <SecurityPlanNew />;
+        break;
+      case 'plan':
+        content = <SecurityPlanDetail key={route.id} id={route.id} />;
+        break;
+      case 'riskTemplate':
+        content = hasRole(me, 'admin') || hasRole(me, 'sakerhetssamordnare') ? <RiskTemplatePage /> : <NotFound />;
         break;
       default:
         content = <NotFound />;

@@ -17,6 +17,10 @@ export type Route =
   | { name: 'riskAssessment'; id: number }
   | { name: 'riskEdit'; id: number }
   | { name: 'knowledgeBank' }
+  | { name: 'plans' }
+  | { name: 'planNew' }
+  | { name: 'plan'; id: number }
+  | { name: 'riskTemplate' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -34,6 +38,10 @@ export const paths = {
   riskAssessment: (id: number) => `/riskbedomningar/${id}`,
   riskEdit: (id: number) => `/riskbedomningar/${id}/andra`,
   knowledgeBank: '/kunskapsbank',
+  plans: '/sakerhetsplaner',
+  planNew: '/sakerhetsplaner/ny',
+  plan: (id: number) => `/sakerhetsplaner/${id}`,
+  riskTemplate: '/riskmall',
 };
 
 export function matchRoute(pathname: string): Route {
@@ -48,6 +56,11 @@ export function matchRoute(pathname: string): Route {
   if (p === paths.riskAssessments) return { name: 'riskAssessments' };
   if (p === paths.riskNew) return { name: 'riskNew' };
   if (p === paths.knowledgeBank) return { name: 'knowledgeBank' };
+  if (p === paths.plans) return { name: 'plans' };
+  if (p === paths.planNew) return { name: 'planNew' };
+  if (p === paths.riskTemplate) return { name: 'riskTemplate' };
+  const sp = /^\/sakerhetsplaner\/(\d+)$/.exec(p);
+  if (sp) return { name: 'plan', id: Number(sp[1]) };
   const ra = /^\/riskbedomningar\/(\d+)(\/andra)?$/.exec(p);
   if (ra) return ra[2] ? { name: 'riskEdit', id: Number(ra[1]) } : { name: 'riskAssessment', id: Number(ra[1]) };
   const pr = /^\/handelser\/(\d+)\/polisanmalan$/.exec(p);

@@ -79,6 +79,9 @@ function Nav({ me }: { me: Me }) {
     match: (p) => p.startsWith(paths.riskAssessments),
   });
   items.push({ href: paths.knowledgeBank, label: t.knowledge.nav, match: (p) => p === paths.knowledgeBank });
+  if (handlesIncidents(me)) {
+    items.push({ href: paths.plans, label: t.plans.nav, match: (p) => p.startsWith(paths.plans) });
+  }
   if (hasRole(me, 'admin')) {
     items.push({ href: paths.admin, label: t.nav.admin, match: (p) => p === paths.admin });
   }
