@@ -12,10 +12,12 @@ int RunSeedDemo(const Args& args) {
       DbFlag(),
       {"seed", "N", "random seed for names and incidents (default 1)"},
       {"incidents", "N", "number of incidents over the last two years (default 300)"},
+      PseudonymKeyFlag(),
   };
   Flags flags;
   if (auto exit = ParseFlags(
-          args, spec, "seed-demo [--db PATH] [--seed N] [--incidents N]",
+          args, spec,
+          "seed-demo [--db PATH] [--seed N] [--incidents N] [--pseudonym-key-file PATH]",
           "Creates the fictional Storåsa kommun: three districts (norr, soder, vaster), their "
           "units, ~44 users (every password: trygg-demo) and incidents over two years. Refuses "
           "a database that already has users.",
@@ -30,6 +32,8 @@ int RunSeedDemo(const Args& args) {
       return 2;
     }
   }
+  Result<std::string> pseudonym_key = PseudonymKey(flags);
+  if (!pseudonym_key.ok()) return Fail("seed-demo", pseudonym_key.status());
   Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("seed-demo", store.status());
 
@@ -37,6 +41,7 @@ int RunSeedDemo(const Args& args) {
   options.seed = static_cast<uint64_t>(*seed);
   options.incidents = static_cast<int>(*incidents);
   options.now = SystemClock().NowMs();
+  options.pseudonym_key = std::move(pseudonym_key).value();
   Result<DemoSummary> summary = SeedDemo(**store, options);
   if (!summary.ok()) {
     if (summary.status().reason() == "demo.not_empty") {

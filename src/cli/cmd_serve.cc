@@ -29,6 +29,7 @@ int RunServe(const Args& args) {
       {"public-url", "URL", "Trygg's address as users reach it, for links in e-mails"},
       {"reminder-interval", "SECONDS",
        "how often reminders, escalations and e-mail run (default 60)"},
+      PseudonymKeyFlag(),
   };
   Flags flags;
   if (auto exit = ParseFlags(args, spec, "serve [options]",
@@ -54,11 +55,20 @@ int RunServe(const Args& args) {
     }
   }
 
+  Result<std::string> pseudonym_key = PseudonymKey(flags);
+  if (!pseudonym_key.ok()) return Fail("serve", pseudonym_key.status());
+
   Result<std::unique_ptr<Store>> store = OpenMigrated(flags);
   if (!store.ok()) return Fail("serve", store.status());
 
   SystemClock clock;
   AppConfig app_config;
+  app_config.pseudonym_key = std::move(pseudonym_key).value();
+  if (app_config.pseudonym_key.empty()) {
+    LogLine(
+        "no pseudonymisation key (--pseudonym-key-file): identifiers of people are refused "
+        "until a key is configured (make one with `trygg keygen FILE`)");
+  }
   std::unique_ptr<SmtpSender> mailer;
   if (std::optional<std::string> smtp = flags.Get("smtp-host")) {
     app_config.mail.enabled = true;

@@ -15,5 +15,6 @@ int RunUserAdd(const Args& args);      // trygg user add
 int RunAuditVerify(const Args& args);  // trygg audit verify
 int RunCopy(const Args& args);         // trygg copy
 int RunRemind(const Args& args);       // trygg remind
+int RunKeygen(const Args& args);       // trygg keygen
 
 }  // namespace trygg::cli

@@ -8,6 +8,7 @@
 #include <map>
 #include <system_error>
 
+#include "app/pseudonymizer.h"
 #include "cli/config_file.h"
 
 namespace trygg::cli {
@@ -15,6 +16,18 @@ namespace trygg::cli {
 FlagSpec DbFlag() {
   return {"db", "PATH|URL",
           "database: a SQLite file or sqlite:PATH (default $TRYGG_DB or data/trygg.db)"};
+}
+
+FlagSpec PseudonymKeyFlag() {
+  return {"pseudonym-key-file", "PATH",
+          "the pseudonymisation key (made by `trygg keygen`, mode 0600); without it "
+          "identifiers of people are refused"};
+}
+
+Result<std::string> PseudonymKey(const Flags& flags) {
+  std::optional<std::string> path = flags.Get("pseudonym-key-file");
+  if (!path || path->empty()) return std::string();
+  return LoadPseudonymKey(*path);
 }
 
 std::string DatabaseUrl(const Flags& flags) {
@@ -51,13 +64,15 @@ Result<std::unique_ptr<Store>> OpenMigrated(const std::string& url, const StoreO
 std::optional<int> ParseFlags(const Args& args, const std::vector<FlagSpec>& command_spec,
                               const std::string& usage, const std::string& summary, Flags* out) {
   std::vector<FlagSpec> spec = command_spec;
-  const bool takes_db = std::any_of(spec.begin(), spec.end(),
-                                    [](const FlagSpec& s) { return s.name == "db"; });
+  const bool takes_db =
+      std::any_of(spec.begin(), spec.end(), [](const FlagSpec& s) { return s.name == "db"; });
   if (takes_db) {
     spec.push_back({"database", "URL", "the same as --db"});
-    spec.push_back({"db-pool", "N", "PostgreSQL: database sessions this process opens (default 8)"});
+    spec.push_back(
+        {"db-pool", "N", "PostgreSQL: database sessions this process opens (default 8)"});
   }
-  spec.push_back({"config", "FILE", "take options not given here from FILE (default $TRYGG_CONFIG)"});
+  spec.push_back(
+      {"config", "FILE", "take options not given here from FILE (default $TRYGG_CONFIG)"});
   Result<Flags> flags = Flags::Parse(args, spec);
   if (!flags.ok()) {
     std::cerr << "trygg " << usage << ": " << flags.status().detail() << "\n"
@@ -80,8 +95,8 @@ std::optional<int> ParseFlags(const Args& args, const std::vector<FlagSpec>& com
     // Only the options this command takes; the file may serve several commands.
     if (flags->Get("database")) flags->SetDefault("db", *flags->Get("database"));
     for (const auto& [name, value] : *values) {
-      const bool known = std::any_of(spec.begin(), spec.end(),
-                                     [&](const FlagSpec& s) { return s.name == name; });
+      const bool known =
+          std::any_of(spec.begin(), spec.end(), [&](const FlagSpec& s) { return s.name == name; });
       if (known) flags->SetDefault(name, value);
     }
   }

@@ -30,6 +30,14 @@ Result<std::unique_ptr<Store>> OpenMigrated(const std::string& url,
 // The same for the database the flags name (DatabaseUrl, DatabaseOptions).
 Result<std::unique_ptr<Store>> OpenMigrated(const Flags& flags);
 
+// --pseudonym-key-file PATH: the installation's pseudonymisation secret
+// (made by `trygg keygen`; config-file key pseudonym_key_file).
+FlagSpec PseudonymKeyFlag();
+
+// The secret from the file --pseudonym-key-file names (LoadPseudonymKey), or
+// "" when the flag is absent. Errors as LoadPseudonymKey.
+Result<std::string> PseudonymKey(const Flags& flags);
+
 // Parses `args`. Every command also takes --config FILE (default
 // $TRYGG_CONFIG): options missing from the command line are taken from that
 // file (see config_file.h). Returns an exit code when the command should end

@@ -9,9 +9,21 @@ namespace {
 
 const std::set<std::string>& KnownNames() {
   static const std::set<std::string> kNames = {
-      "db",        "database",   "db-pool",          "host",      "port",
-      "threads",   "web",        "secure-cookies",   "smtp-host", "smtp-port",
-      "mail-from", "public-url", "reminder-interval"};
+      "db",
+      "database",
+      "db-pool",
+      "host",
+      "port",
+      "threads",
+      "web",
+      "secure-cookies",
+      "smtp-host",
+      "smtp-port",
+      "mail-from",
+      "public-url",
+      "reminder-interval",
+      "pseudonym-key-file",
+  };
   return kNames;
 }
 
@@ -36,6 +48,7 @@ Result<std::map<std::string, std::string>> ParseConfig(const std::string& text) 
       return Status::InvalidArgument("config.syntax", "line " + std::to_string(number));
     }
     std::string name = Trim(trimmed.substr(0, eq));
+    if (name == "pseudonym_key_file") name = "pseudonym-key-file";
     if (KnownNames().count(name) == 0) return Status::InvalidArgument("config.unknown", name);
     if (name == "database") name = "db";
     if (!out.emplace(name, Trim(trimmed.substr(eq + 1))).second) {

@@ -12,7 +12,8 @@ namespace trygg::cli {
 
 // Parses `text`: one "name = value" per line; blank lines and lines starting
 // with '#' are ignored; names are option names without "--" (db, db-pool,
-// host, port, threads, web, secure-cookies); a boolean option takes
+// host, port, threads, web, secure-cookies, pseudonym-key-file — also spelt
+// pseudonym_key_file); a boolean option takes
 // true/false. Errors: InvalidArgument("config.syntax", "line N") for a line
 // without '=', or a name given twice; InvalidArgument("config.unknown", name).
 Result<std::map<std::string, std::string>> ParseConfig(const std::string& text);

@@ -47,6 +47,8 @@ HttpApi::HttpApi(App& app, ApiConfig config)
   AddAuditRoutes(router_);
   AddFollowupRoutes(router_);
   AddNotificationRoutes(router_);
+  AddRiskRoutes(router_);
+  AddPlanRoutes(router_);
 }
 
 HttpResponse HttpApi::TooLarge(const HttpRequest& req) {

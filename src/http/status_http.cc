@@ -83,6 +83,11 @@ int HttpStatusFor(StatusCode code) {
 
 HttpResponse ErrorResponse(const Status& status, Lang lang) {
   const StatusCode code = status.ok() ? StatusCode::kInternal : status.code();
+  // Identifiers of people are refused until the installation has a
+  // pseudonymisation key: a configuration gap of the service, not of the request.
+  if (status.reason() == "subject.not_configured") {
+    return JsonError(503, status.reason(), LocalisedMessage(status.reason(), code, lang), {});
+  }
   const int http_status = HttpStatusFor(code);
   if (http_status == 500) {
     LogLine("internal error: " + status.ToString());

@@ -56,6 +56,8 @@ TEST(OpenApiTest, DocumentsEveryRouteAndNoOther) {
   AddAuditRoutes(router);
   AddFollowupRoutes(router);
   AddNotificationRoutes(router);
+  AddRiskRoutes(router);
+  AddPlanRoutes(router);
   std::set<std::string> served;
   for (const Route& r : router.routes()) served.insert(Lower(r.method) + " " + r.pattern);
   EXPECT_EQ(DocumentedOperations(doc), served);
