@@ -154,12 +154,13 @@ export function planPatchRequest(p: SecurityPlan, f: PlanForm): SecurityPlanPatc
 
 /** The plan field a server error names ("plan.title" or field "title") – for showing it at the field. */
 export function planErrorField(code: string, field: string | undefined): string | null {
+  if (code.startsWith('subject.') && code !== 'subject.not_configured') return 'identifier';
   const f = field || (code.startsWith('plan.') ? code.slice(5) : '');
   if (!f) return null;
   if (f === 'unit_id') return 'unitId';
   if (f === 'title') return 'title';
   if (f === 'review_date') return 'reviewDate';
-  if (f.startsWith('subject') || code === 'subject.identifier') return 'identifier';
+  if (f.startsWith('subject')) return 'identifier';
   return null;
 }
 
