@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one run command: installs and builds (scripts/setup.sh), seeds the demo
-# database data/trygg.db on first run, and serves Trygg on port ${TRYGG_PORT:-8080}.
+# The one run command: installs and builds (scripts/setup.sh), makes the
+# pseudonymisation key data/pseudonym.key and seeds the demo database
+# data/trygg.db on first run, and serves Trygg on port ${TRYGG_PORT:-8080}.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,10 +11,16 @@ bash scripts/setup.sh
 
 PORT="${TRYGG_PORT:-8080}"
 DB="data/trygg.db"
+KEY="data/pseudonym.key"
 mkdir -p data
+if [ ! -f "$KEY" ]; then
+  # Identifiers of people are stored only as keyed hashes under this key (mode 0600).
+  echo "[demo] creating the pseudonymisation key $KEY"
+  build/trygg keygen "$KEY"
+fi
 if [ ! -f "$DB" ]; then
   echo "[demo] creating $DB with demo data"
-  build/trygg seed-demo --db "$DB"
+  build/trygg seed-demo --db "$DB" --pseudonym-key-file "$KEY"
 fi
 
 cat <<INFO
@@ -32,4 +39,4 @@ Stop with Ctrl-C.
 
 INFO
 
-exec build/trygg serve --db "$DB" --port "$PORT" --web web/dist
+exec build/trygg serve --db "$DB" --port "$PORT" --web web/dist --pseudonym-key-file "$KEY"

@@ -19,6 +19,11 @@
 //                      scripts/pg-cluster.sh prints); required for postgresql://.
 //   TRYGG_TEST_VERBOSE=1  echo the server's output.
 //
+// Pseudonymisation: every server (and its seeding) gets a fresh key file made
+// with `trygg keygen` in its temp dir (srv.keyFile, mode 0600), passed as
+// --pseudonym-key-file; startServer({ pseudonymKey: PATH }) uses that file
+// instead, and { pseudonymKey: false } runs without a key.
+//
 // Also: sqlOnDb(srv, sql) runs SQL on the server's database directly (psql or the
 // sqlite3 CLI), bypassing trygg; copyDb(srv, suffix) copies that database.
 import { spawn, spawnSync } from 'node:child_process';
@@ -153,11 +158,21 @@ export function copyDb(srv, suffix = 'copy') {
   return { engine: 'sqlite', db };
 }
 
+// Makes a new key file with `trygg keygen` (mode 0600) at `file`; returns `file`.
+export function makeKeyFile(file) {
+  const r = runCli(['keygen', file]);
+  if (r.status !== 0) throw new Error(`trygg keygen failed (${r.status}): ${r.stderr}${r.stdout}`);
+  return file;
+}
+
 // Options: seed (default true: `trygg seed-demo` first); env (extra environment for
 // the server); args (extra `serve` options, e.g. ['--reminder-interval', '1']); db — serve an existing database another server already uses (e.g.
 // `startServer({ seed: false, db: first.db })` for two processes on one database):
-// nothing is created, and close() leaves that database alone (its owner drops it).
-export async function startServer({ seed = true, env = {}, db: sharedDb, args: serveArgs = [] } = {}) {
+// nothing is created, and close() leaves that database alone (its owner drops it);
+// pseudonymKey (see above).
+export async function startServer({
+  seed = true, env = {}, db: sharedDb, args: serveArgs = [], pseudonymKey,
+} = {}) {
   if (!binaryExists()) throw new Error(`server binary not found: ${TRYGG_BIN} (build it first)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const id = `${process.pid}_${Date.now().toString(36)}_${++serverCount}`;
@@ -167,6 +182,18 @@ export async function startServer({ seed = true, env = {}, db: sharedDb, args: s
   const engine = engineOf(sharedDb ?? dbUrl);
   const ownsDb = !sharedDb;
   const web = webRoot(tmp);
+  let keyFile = null;
+  if (pseudonymKey === undefined) {
+    try {
+      keyFile = makeKeyFile(path.join(tmp, 'pseudonym.key'));
+    } catch (e) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    }
+  } else if (pseudonymKey) {
+    keyFile = pseudonymKey;
+  }
+  const keyArgs = keyFile ? ['--pseudonym-key-file', keyFile] : [];
 
   // Undoes the setup when the server never comes up.
   const discard = () => {
@@ -186,7 +213,7 @@ export async function startServer({ seed = true, env = {}, db: sharedDb, args: s
   }
 
   if (seed) {
-    const r = runCli(['seed-demo', '--db', db]);
+    const r = runCli(['seed-demo', '--db', db, ...keyArgs]);
     if (r.status !== 0) {
       discard();
       throw new Error(`trygg seed-demo failed (${r.status}): ${r.stderr}${r.stdout}`);
@@ -196,7 +223,7 @@ export async function startServer({ seed = true, env = {}, db: sharedDb, args: s
   let child = null;
   let output = '';
   const srv = {
-    tmp, db, engine, web, url: null,
+    tmp, db, engine, web, keyFile, url: null,
     extraDbs: [],  // PostgreSQL databases made by copyDb(), dropped by close()
     get output() { return output; },
     get pid() { return child?.pid; },
@@ -233,7 +260,7 @@ export async function startServer({ seed = true, env = {}, db: sharedDb, args: s
 
   function launch() {
     return new Promise((resolve, reject) => {
-      const args = ['serve', '--db', db, '--port', '0', '--web', web, ...serveArgs];
+      const args = ['serve', '--db', db, '--port', '0', '--web', web, ...keyArgs, ...serveArgs];
       const c = spawn(TRYGG_BIN, args, {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, ...env },
