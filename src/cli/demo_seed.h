@@ -16,6 +16,29 @@ struct DemoOptions {
   uint64_t seed = 1;    // same seed, same clock day → same names and incidents
   int incidents = 300;  // spread over the two years before `now`
   TimeMs now = 0;       // "now" for the demo (the system clock in the CLI)
+  // The pseudonymisation secret (raw bytes, from LoadPseudonymKey); empty:
+  // the demo names no persons (no subject links or identifiers).
+  std::string pseudonym_key;
+};
+
+// Before a risky meeting (demo_risk.h), as counted in the store afterwards.
+struct DemoRiskSummary {
+  bool persons_named = false;  // false without a pseudonym key: no links, no identifiers
+  int64_t persons = 0;         // distinct persons linked to incidents
+  int64_t person_links = 0;    // incidents naming a person
+  int64_t assessments = 0;
+  std::map<std::string, int64_t> by_status;  // assessment status code → count
+  int64_t named_assessments = 0;             // naming a person
+  int64_t rated_uses = 0;                    // decided, rated measures (the knowledge bank's input)
+  int catalogue = 0;                         // measures in the default catalogue
+  int shown_city = 0;                        // knowledge-bank rows with figures, city-wide
+  std::map<std::string, int> shown_by_forvaltning;  // förvaltning name → rows with figures
+  int64_t plans = 0;
+  int64_t protected_plans = 0;
+  int64_t plan_measures = 0;
+  int64_t overdue_plan_measures = 0;  // open, deadline day passed
+  int64_t plan_decisions = 0;         // decisions logged under a protected routine
+  int64_t template_versions = 0;      // stored (the default is not stored)
 };
 
 struct DemoSummary {
@@ -30,6 +53,7 @@ struct DemoSummary {
   int64_t police_not_reported = 0;  // recorded decisions not to report
   int64_t authority_notices = 0;    // to Arbetsmiljöverket and Försäkringskassan
   int skipped_events = 0;           // lifecycle steps the services refused (should be 0)
+  DemoRiskSummary risk;
 };
 
 // Creates everything through the App services with a manual clock stepped
