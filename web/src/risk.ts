@@ -223,3 +223,30 @@ export function topMeetingTypes<T extends { uses: number }>(rows: T[], max = 3):
   return rows.map((r, i) => ({ r, i })).sort((a, b) => b.r.uses - a.r.uses || a.i - b.i)
     .slice(0, max).map((x) => x.r);
 }
+
+export interface MeasureOption {
+  code: string;
+  label: string;
+  proposed: boolean;
+  decided: boolean;
+}
+
+/** The catalogue of the template used, with what was proposed and decided. */
+export function measureOptions(a: RiskAssessment, lang: string): MeasureOption[] {
+  const byCode = new Map(a.measures.map((m) => [m.code, m]));
+  const proposed = new Set(a.result?.proposed ?? a.measures.filter((m) => m.proposed).map((m) => m.code));
+  const catalogue = a.template?.measures ?? a.measures;
+  const seen = new Set<string>();
+  const out: MeasureOption[] = [];
+  for (const m of [...catalogue, ...a.measures]) {
+    if (seen.has(m.code)) continue;
+    seen.add(m.code);
+    out.push({
+      code: m.code,
+      label: lang === 'en' ? m.label_en : m.label_sv,
+      proposed: proposed.has(m.code) || Boolean(byCode.get(m.code)?.proposed),
+      decided: Boolean(byCode.get(m.code)?.decided),
+    });
+  }
+  return out;
+}

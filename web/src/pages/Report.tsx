@@ -1,7 +1,7 @@
 // Rapportera händelse: the one-minute, phone-first report. Only category and
 // time are required; the draft is saved while typing and cleared on send.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, createIncident, errorMessage } from '../api';
+import { ApiError, createIncident, errorMessage, linkRiskIncident } from '../api';
 import { ErrorMessage } from '../components/Alert';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { ColleaguePicker } from '../components/ColleaguePicker';
@@ -16,6 +16,7 @@ import { useT } from '../i18n';
 import {
   emptyReport, impliesSerious, isDirty, toNewIncident, type ReportErrors, type ReportForm,
 } from '../reportForm';
+import { readReportPrefill } from '../risk';
 import { paths } from '../router';
 import { useSession } from '../session';
 import { utcMsToStockholmLocalInput } from '../time';
@@ -37,8 +38,16 @@ export function Report() {
   const units = useLoad(loadUnits, []);
   const colleagues = useLoad(loadColleagues, []);
 
-  const defaults = useMemo(() => emptyReport(me.unit_id, Date.now()), [me.unit_id]);
+  // Opened from a risk assessment (?riskbedomning=…): its unit, time and place, and the link after sending.
+  const [prefill] = useState(() => readReportPrefill(window.location.search, PLACE_TYPES));
+  const [linkNote, setLinkNote] = useState('');
+  const defaults = useMemo(() => {
+    const d = emptyReport(me.unit_id, Date.now());
+    return prefill ? { ...d, unitId: prefill.unitId ?? d.unitId, when: prefill.when ?? d.when,
+      place: prefill.place ?? d.place } : d;
+  }, [me.unit_id]);
   const [initial] = useState<ReportForm | null>(() => {
+    if (prefill) return null;
     const draft = loadDraft<Partial<ReportForm>>(me.id);
     return draft && isDirty({ ...defaults, ...draft }, defaults) ? { ...defaults, ...draft } : null;
   });
@@ -85,6 +94,14 @@ export function Report() {
     try {
       const created = await createIncident(built.body);
       clearDraft(me.id);
+      if (prefill) {
+        try {
+          await linkRiskIncident(prefill.assessmentId, created.incident.id);
+          setLinkNote(t.risk.reportLinked);
+        } catch (err) {
+          setLinkNote(t.risk.reportLinkFailed(errorMessage(err)));
+        }
+      }
       setResult(created);
     } catch (err) {
       setServerError(err instanceof ApiError ? err : errorMessage(err));
@@ -112,7 +129,13 @@ export function Report() {
           <h2 id="confirm-title" ref={confirmRef} tabIndex={-1}>{t.report.confirmTitle}</h2>
           <p class="confirmation-informed">{t.informed(people)}</p>
           <p>{t.report.confirmNext}</p>
+          {prefill && linkNote && <p data-testid="report-risk-link">{linkNote}</p>}
           <div class="actions">
+            {prefill && (
+              <Link href={paths.riskAssessment(prefill.assessmentId)} class="button button--secondary">
+                {t.risk.backToAssessment}
+              </Link>
+            )}
             <Link href={paths.incident(result.incident.id)} class="button button--primary">
               {t.report.viewReport}
             </Link>
@@ -142,6 +165,7 @@ export function Report() {
   return (
     <Page title={t.report.title}>
       <p class="lead">{t.report.intro}</p>
+      {prefill && <p class="alert alert--info">{t.risk.reportFromAssessment}</p>}
       {restored && (
         <div class="alert alert--info" role="status">
           <p>{t.report.draftRestored}</p>

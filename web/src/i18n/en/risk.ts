@@ -124,7 +124,6 @@ export const risk: RiskDict = {
     reportLink: 'Report the incident',
     linkedIncident: 'Reported incident',
     ratingsHeading: 'How much did the measures help?',
-    ratingLegend: (measure: string) => `Usefulness: ${measure}`,
     ratings: ['Not useful', 'Slightly useful', 'Somewhat useful', 'Very useful', 'Extremely useful'],
     ratingText: (n: number, label: string) => `${n} – ${label}`,
     notRated: 'Not rated',

@@ -129,7 +129,6 @@ export const risk = {
     reportLink: 'Rapportera händelsen',
     linkedIncident: 'Rapporterad händelse',
     ratingsHeading: 'Hur mycket hjälpte åtgärderna?',
-    ratingLegend: (measure: string) => `Nytta: ${measure}`,
     ratings: ['Ingen nytta', 'Liten nytta', 'Viss nytta', 'Stor nytta', 'Mycket stor nytta'],
     ratingText: (n: number, label: string) => `${n} – ${label}`,
     notRated: 'Inte bedömd',
