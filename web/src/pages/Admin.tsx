@@ -1,9 +1,11 @@
-// Admin: organisation and users; the förvaltning's rules; its contact details.
+// Admin: organisation and users; the förvaltning's rules; its contact details;
+// its risk template (Riskmall, also at /riskmall for a säkerhetssamordnare).
 // The tab is kept in the address (?flik=regler) so it can be linked to.
 import { useState } from 'preact/hooks';
 import { getUnits, getUsers } from '../api';
 import { ErrorMessage, LiveStatus, Loading } from '../components/Alert';
 import { ContactAdmin } from '../components/admin/ContactAdmin';
+import { RiskTemplateAdmin } from '../components/admin/RiskTemplateAdmin';
 import { RulesAdmin } from '../components/admin/RulesAdmin';
 import { UnitsAdmin } from '../components/admin/UnitsAdmin';
 import { UsersAdmin } from '../components/admin/UsersAdmin';
@@ -15,8 +17,8 @@ import { useT } from '../i18n';
 import { navigate, paths, useLocation } from '../router';
 import type { Unit } from '../types';
 
-type TabKey = 'organisation' | 'regler' | 'kontakt';
-const TAB_KEYS: TabKey[] = ['organisation', 'regler', 'kontakt'];
+type TabKey = 'organisation' | 'regler' | 'kontakt' | 'riskmall';
+const TAB_KEYS: TabKey[] = ['organisation', 'regler', 'kontakt', 'riskmall'];
 
 function tabFrom(search: string): TabKey {
   const v = new URLSearchParams(search).get('flik');
@@ -76,7 +78,8 @@ export function Admin() {
       </>
     );
   } else {
-    const label = tab === 'regler' ? t.adminRules.forvaltning : t.adminContact.forvaltning;
+    const label = tab === 'regler' ? t.adminRules.forvaltning
+      : tab === 'riskmall' ? t.templateAdmin.forvaltning : t.adminContact.forvaltning;
     panel = (
       <>
         <ErrorMessage>{units.error}</ErrorMessage>
@@ -89,6 +92,7 @@ export function Admin() {
         )}
         {forvId && tab === 'regler' && <RulesAdmin key={forvId} unitId={Number(forvId)} onChanged={changed} />}
         {forvId && tab === 'kontakt' && <ContactAdmin key={forvId} unitId={Number(forvId)} onChanged={changed} />}
+        {forvId && tab === 'riskmall' && <RiskTemplateAdmin key={forvId} unitId={Number(forvId)} onChanged={changed} />}
       </>
     );
   }
@@ -102,6 +106,7 @@ export function Admin() {
           { key: 'organisation', label: t.adminTabs.organisation },
           { key: 'regler', label: t.adminTabs.rules },
           { key: 'kontakt', label: t.adminTabs.contact },
+          { key: 'riskmall', label: t.templateAdmin.tab },
         ]}
         current={tab}
         onChange={setTab}
