@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from './api';
 import {
   coveredUnitIds, editableForvaltningar, emptyPlanForm, firstErrorPath, formToTemplate, newFactor, newMeasure,
   newPlanRequest, planErrorField, planFormErrors, planFormFromPlan, planPatchRequest, removeFactor, renameFactor,
-  slugCode, templateErrorPath, templateFieldId, templateToForm, validateTemplate,
+  slugCode, subjectErrorText, templateErrorPath, templateFieldId, templateToForm, validateTemplate,
 } from './plans';
 import type { RiskTemplate, SecurityPlan, Unit } from './types';
 
@@ -111,6 +112,13 @@ describe('security plan requests', () => {
     expect(planErrorField('validation.required', 'review_date')).toBe('reviewDate');
     expect(planErrorField('subject.identifier', undefined)).toBe('identifier');
     expect(planErrorField('plan.forbidden', undefined)).toBeNull();
+  });
+
+  it('explains a missing pseudonymisation key in its own words', () => {
+    expect(subjectErrorText(new ApiError(503, 'subject.not_configured', 'Service Unavailable'), 'Ingen nyckel'))
+      .toBe('Ingen nyckel');
+    expect(subjectErrorText(new ApiError(400, 'subject.identifier', 'Ogiltigt personnummer'), 'Ingen nyckel'))
+      .toBe('Ogiltigt personnummer');
   });
 });
 

@@ -3,6 +3,7 @@
 // server makes (so most mistakes show at the field before saving), server
 // field errors mapped back to the fields, and the history warning in one
 // sentence. No DOM, no fetch: unit-tested.
+import { ApiError, errorMessage } from './api';
 import {
   RISK_LEVELS, type Me, type NewSecurityPlan, type PlanScope, type RiskLevel, type RiskTemplate,
   type RiskTemplateInput, type Role, type RoutineInput, type SecurityPlan, type SecurityPlanPatch,
@@ -162,6 +163,12 @@ export function planErrorField(code: string, field: string | undefined): string 
   if (f === 'review_date') return 'reviewDate';
   if (f.startsWith('subject')) return 'identifier';
   return null;
+}
+
+/** What a failed subject call means for the user: without a pseudonymisation key (503 subject.not_configured) its own words. */
+export function subjectErrorText(err: unknown, notConfigured: string): string {
+  if (err instanceof ApiError && (err.code === 'subject.not_configured' || err.status === 503)) return notConfigured;
+  return errorMessage(err);
 }
 
 // --- the risk template editor ---------------------------------------------------

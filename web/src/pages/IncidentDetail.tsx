@@ -12,6 +12,7 @@ import { Facts } from '../components/incident/Facts';
 import { Logbook } from '../components/incident/Logbook';
 import { Measures } from '../components/incident/Measures';
 import { Notes } from '../components/incident/Notes';
+import { PersonSection } from '../components/incident/Person';
 import { Workflow } from '../components/incident/Workflow';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
@@ -20,10 +21,12 @@ import { loadColleagues } from '../data';
 import { useLoad } from '../hooks';
 import { useT } from '../i18n';
 import { paths } from '../router';
+import { hasRole, useSession } from '../session';
 import { breachCount } from '../followup';
 
 export function IncidentDetail({ id }: { id: number }) {
   const t = useT();
+  const { me } = useSession();
   const incident = useLoad(() => getIncident(id), [id]);
   const [message, setMessage] = useState('');
   const manage = incident.data?.access.manage ?? false;
@@ -58,6 +61,8 @@ export function IncidentDetail({ id }: { id: number }) {
               {/* A rule breach is what to act on first; otherwise the facts lead. */}
               {breachCount(i.rules) > 0 && <Rules incident={i} />}
               <Facts incident={i} />
+              {/* The person behind it: managers and a covering säkerhetssamordnare (the server decides). */}
+              {(i.access.manage || hasRole(me, 'sakerhetssamordnare')) && <PersonSection incident={i} onChanged={changed} />}
               {i.rules && breachCount(i.rules) === 0 && <Rules incident={i} />}
               {'police_report' in i && <PoliceReportSection incident={i} onChanged={changed} />}
               {i.authorities && <Authorities incident={i} onChanged={changed} />}
