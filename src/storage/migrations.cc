@@ -271,6 +271,159 @@ CREATE TABLE mail_outbox (
 CREATE INDEX mail_outbox_due ON mail_outbox (sent_at, next_attempt_at);
 )sql";
 
+// --- Version 4: risk assessments, subjects and security plans. ----------------
+// Child rows (answers, measures, participants, a plan's people) carry a
+// `position` so a read returns them in the order stored, and an integer
+// primary key the whole-table copy pages by. `subject_key` is the keyed hash
+// of a person (see domain/subject.h), never the identifier; '' when none.
+constexpr std::string_view kV4Sql = R"sql(
+-- `body`: the template as the app serialises it (JSON), opaque to the store.
+CREATE TABLE risk_templates (
+  id {{id_pk}},
+  forvaltning_id BIGINT NOT NULL REFERENCES org_units(id),
+  version INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX risk_templates_uq ON risk_templates (forvaltning_id, version);
+
+CREATE TABLE risk_assessments (
+  id {{id_pk}},
+  unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  forvaltning_id BIGINT NOT NULL REFERENCES org_units(id),
+  template_version INTEGER NOT NULL,
+  meeting_type TEXT NOT NULL,
+  event_at BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  subject_key TEXT NOT NULL DEFAULT '',
+  score INTEGER NOT NULL,
+  level TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  decided_by BIGINT REFERENCES users(id),
+  decided_at BIGINT,
+  decision_note TEXT NOT NULL,
+  followed_up_by BIGINT REFERENCES users(id),
+  followed_up_at BIGINT,
+  incident_occurred INTEGER NOT NULL CHECK (incident_occurred IN (0, 1)),
+  incident_id BIGINT REFERENCES incidents(id),
+  outcome_note TEXT NOT NULL,
+  version BIGINT NOT NULL
+);
+CREATE INDEX risk_assessments_unit ON risk_assessments (unit_id);
+CREATE INDEX risk_assessments_subject ON risk_assessments (subject_key);
+CREATE INDEX risk_assessments_created_by ON risk_assessments (created_by);
+CREATE INDEX risk_assessments_event ON risk_assessments (event_at, id);
+CREATE INDEX risk_assessments_status ON risk_assessments (status, forvaltning_id);
+
+CREATE TABLE risk_assessment_answers (
+  assessment_id BIGINT NOT NULL REFERENCES risk_assessments(id),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  yes INTEGER NOT NULL CHECK (yes IN (0, 1)),
+  PRIMARY KEY (assessment_id, position)
+);
+
+-- `rating`: 1..5 after the follow-up, NULL before.
+CREATE TABLE risk_assessment_measures (
+  assessment_id BIGINT NOT NULL REFERENCES risk_assessments(id),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  proposed INTEGER NOT NULL CHECK (proposed IN (0, 1)),
+  decided INTEGER NOT NULL CHECK (decided IN (0, 1)),
+  rating INTEGER,
+  PRIMARY KEY (assessment_id, position)
+);
+
+CREATE TABLE risk_assessment_participants (
+  assessment_id BIGINT NOT NULL REFERENCES risk_assessments(id),
+  position INTEGER NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (assessment_id, position)
+);
+CREATE UNIQUE INDEX risk_assessment_participants_uq
+  ON risk_assessment_participants (assessment_id, user_id);
+CREATE INDEX risk_assessment_participants_user ON risk_assessment_participants (user_id);
+
+-- The person behind an incident: at most one subject per incident.
+CREATE TABLE incident_subjects (
+  incident_id BIGINT PRIMARY KEY REFERENCES incidents(id),
+  subject_key TEXT NOT NULL,
+  set_by BIGINT NOT NULL REFERENCES users(id),
+  set_at BIGINT NOT NULL
+);
+CREATE INDEX incident_subjects_key ON incident_subjects (subject_key);
+
+-- The routine's columns are meaningful when protected_case is 1;
+-- handling_unit_id NULL: the plan's own unit.
+CREATE TABLE security_plans (
+  id {{id_pk}},
+  unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  forvaltning_id BIGINT NOT NULL REFERENCES org_units(id),
+  scope TEXT NOT NULL,
+  title TEXT NOT NULL,
+  subject_key TEXT NOT NULL DEFAULT '',
+  threats TEXT NOT NULL,
+  threat_level TEXT NOT NULL,
+  review_date BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  protected_case INTEGER NOT NULL CHECK (protected_case IN (0, 1)),
+  handling_unit_id BIGINT REFERENCES org_units(id),
+  omit_handlaggare_name INTEGER NOT NULL CHECK (omit_handlaggare_name IN (0, 1)),
+  secure_room_only INTEGER NOT NULL CHECK (secure_room_only IN (0, 1)),
+  two_staff_always INTEGER NOT NULL CHECK (two_staff_always IN (0, 1)),
+  no_home_visits INTEGER NOT NULL CHECK (no_home_visits IN (0, 1)),
+  instructions TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version BIGINT NOT NULL
+);
+CREATE INDEX security_plans_unit ON security_plans (unit_id);
+CREATE INDEX security_plans_subject ON security_plans (subject_key);
+CREATE INDEX security_plans_review ON security_plans (review_date, id);
+
+-- A plan's people (kind 'person') and its protected case's handling group
+-- (kind 'handling'); `position` keeps each list's order.
+CREATE TABLE security_plan_people (
+  plan_id BIGINT NOT NULL REFERENCES security_plans(id),
+  position INTEGER NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'handling')),
+  PRIMARY KEY (plan_id, position)
+);
+CREATE UNIQUE INDEX security_plan_people_uq ON security_plan_people (plan_id, kind, user_id);
+CREATE INDEX security_plan_people_user ON security_plan_people (user_id);
+
+CREATE TABLE plan_measures (
+  id {{id_pk}},
+  plan_id BIGINT NOT NULL REFERENCES security_plans(id),
+  title TEXT NOT NULL,
+  owner_user_id BIGINT NOT NULL REFERENCES users(id),
+  due_date BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  done_at BIGINT,
+  done_by BIGINT REFERENCES users(id)
+);
+CREATE INDEX plan_measures_plan ON plan_measures (plan_id, due_date);
+CREATE INDEX plan_measures_owner ON plan_measures (owner_user_id, status);
+
+CREATE TABLE plan_log (
+  id {{id_pk}},
+  plan_id BIGINT NOT NULL REFERENCES security_plans(id),
+  at BIGINT NOT NULL,
+  actor_id BIGINT NOT NULL REFERENCES users(id),
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX plan_log_plan ON plan_log (plan_id, id);
+)sql";
+
 // ENGINE-SPECIFIC: what {{id_pk}} means. AUTOINCREMENT keeps SQLite from
 // reusing the ids of deleted rows, as a PostgreSQL identity column does.
 constexpr std::string_view kIdPkSqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
@@ -290,6 +443,7 @@ const std::vector<Migration>& Migrations() {
       {1, "initial", kV1Sql, kV1Sqlite, kV1Postgresql},
       {2, "org_generation", kV2Sql, {}, {}},
       {3, "followup", kV3Sql, {}, {}},
+      {4, "risk", kV4Sql, {}, {}},
   };
   return kAll;
 }

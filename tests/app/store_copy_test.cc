@@ -35,7 +35,9 @@ class StoreCopyTest : public StoreTest {
   // Units (one whose parent has a higher id), users, grants, incidents with
   // exposed users, NULLs and awkward text, notes, measures and support, logbook,
   // police reports, authority notices, a contact, policy rules, notifications,
-  // mail, and a valid audit chain.
+  // mail, risk templates and assessments with their child rows, a subject link,
+  // security plans with people, handling group, measures and log, and a valid
+  // audit chain.
   void FillSource() {
     ASSERT_OK_AND_ASSIGN(auto tx, source_->BeginWrite());
     ASSERT_OK_AND_ASSIGN(UnitId root, tx->InsertUnit({0, std::nullopt, UnitKind::kKommun, "Kommunen"}));
@@ -44,6 +46,7 @@ class StoreCopyTest : public StoreTest {
     // Move the first child under a unit created after it.
     ASSERT_OK(tx->UpdateUnit({late_child, forv, UnitKind::kEnhet, "Flyttad"}));
     std::vector<UserId> users;
+    std::vector<IncidentId> incidents;
     for (int k = 0; k < 6; ++k) {
       User u;
       u.username = "user" + std::to_string(k);
@@ -78,6 +81,7 @@ class StoreCopyTest : public StoreTest {
       if (inc.severity >= kSeverityAllvarlig) inc.serious_since = kBase + k;
       if (k % 4 == 3) inc.coordinator_consulted_at = kBase + k + 1;
       ASSERT_OK_AND_ASSIGN(IncidentId id, tx->InsertIncident(inc));
+      incidents.push_back(id);
       ASSERT_OK(StatusOf(tx->InsertNote({0, id, users[1], "Anteckning " + std::to_string(k), kBase + k})));
       Measure m;
       m.incident_id = id;
@@ -149,6 +153,54 @@ class StoreCopyTest : public StoreTest {
     rule.kind = RuleKind::kAcknowledged;
     rule.categories.clear();
     ASSERT_OK(tx->PutPolicyRule(forv, rule, users[2], kBase));
+    ASSERT_OK(
+        tx->InsertRiskTemplate({forv, 1, R"({"factors":[{"code":"hot"}]})", users[2], kBase}));
+    for (int k = 0; k < 3; ++k) {
+      RiskAssessment a;
+      a.unit_id = late_child;
+      a.forvaltning_id = forv;
+      a.template_version = 1;
+      a.event_at = kBase + k;
+      a.title = "Möte " + std::to_string(k);
+      a.participants = {users[(k + 3) % 6], users[(k + 1) % 6]};
+      a.answers = {{"vapen", true}, {"hot", k % 2 == 0}};
+      a.subject_key = k == 0 ? "" : "k1:ab";
+      a.measures = {{"vakt", true, false, std::nullopt},
+                    {"larm", true, true, k == 2 ? std::optional<int>(4) : std::nullopt}};
+      a.created_by = users[0];
+      a.created_at = a.updated_at = kBase + k;
+      if (k == 2) {
+        a.status = AssessmentStatus::kUppfoljd;
+        a.decided_by = a.followed_up_by = users[1];
+        a.decided_at = a.followed_up_at = kBase + k;
+        a.incident_occurred = true;
+        a.incident_id = incidents[k];
+      }
+      ASSERT_OK(StatusOf(tx->InsertAssessment(a)));
+    }
+    ASSERT_OK(tx->PutIncidentSubject(incidents[0], "k1:ab", users[1], kBase));
+    ASSERT_OK(tx->PutIncidentSubject(incidents[3], "k1:cd", users[1], kBase));
+    for (int k = 0; k < 2; ++k) {
+      SecurityPlan plan;
+      plan.unit_id = late_child;
+      plan.forvaltning_id = forv;
+      plan.title = "Plan " + std::to_string(k);
+      plan.review_date = kBase + k;
+      plan.people = {users[4], users[0]};
+      plan.protected_case = k == 1;
+      if (plan.protected_case) {
+        plan.routine.handling_unit_id = forv;
+        plan.routine.handling_group = {users[4], users[3]};
+        plan.routine.instructions = "Endast via växeln.";
+      }
+      plan.created_by = users[2];
+      plan.created_at = plan.updated_at = kBase + k;
+      ASSERT_OK_AND_ASSIGN(int64_t plan_id, tx->InsertSecurityPlan(plan));
+      ASSERT_OK(StatusOf(tx->InsertPlanMeasure({0, plan_id, "Larm", users[1], kBase,
+                                                MeasureStatus::kOppen, users[2], kBase,
+                                                std::nullopt, std::nullopt})));
+      ASSERT_OK(StatusOf(tx->InsertPlanLog({0, plan_id, kBase, users[2], "created", ""})));
+    }
     std::string prev = kAuditGenesisHash;
     for (int64_t seq = 1; seq <= 40; ++seq) {
       AuditRecord r{seq, kBase + seq, seq % 3 == 0 ? std::nullopt : std::optional<UserId>(users[0]),
@@ -247,6 +299,40 @@ TEST_P(StoreCopyTest, CopiesEverythingWithTheSameIdsAndVerifies) {
   ASSERT_EQ(da.size(), sa.size());
   for (size_t k = 0; k < sa.size(); ++k) ExpectAuditEq(da[k], sa[k]);
   EXPECT_TRUE(VerifyAuditChain(da, 0, kAuditGenesisHash).ok);
+  ASSERT_OK_AND_ASSIGN(StoredRiskTemplate tmpl, dst->LatestRiskTemplate(su[2].id));
+  EXPECT_EQ(tmpl.body, R"({"factors":[{"code":"hot"}]})");
+  ASSERT_OK_AND_ASSIGN(std::vector<RiskAssessment> sra, src->ListAssessments({}));
+  ASSERT_OK_AND_ASSIGN(std::vector<RiskAssessment> dra, dst->ListAssessments({}));
+  ASSERT_EQ(dra.size(), 3u);
+  EXPECT_EQ(Ids(dra), Ids(sra));
+  for (size_t k = 0; k < sra.size(); ++k) {
+    EXPECT_EQ(dra[k].participants, sra[k].participants);
+    ASSERT_EQ(dra[k].answers.size(), 2u);
+    EXPECT_EQ(dra[k].answers[0].code, "vapen");
+    EXPECT_EQ(dra[k].answers[1].yes, sra[k].answers[1].yes);
+    ASSERT_EQ(dra[k].measures.size(), 2u);
+    EXPECT_EQ(dra[k].measures[1].rating, sra[k].measures[1].rating);
+    EXPECT_EQ(dra[k].incident_id, sra[k].incident_id);
+    EXPECT_EQ(dra[k].subject_key, sra[k].subject_key);
+  }
+  ASSERT_OK_AND_ASSIGN(std::vector<MeasureUse> uses, dst->ListMeasureUses(std::nullopt));
+  ASSERT_EQ(uses.size(), 1u);
+  EXPECT_EQ(uses[0].rating, 4);
+  ASSERT_OK_AND_ASSIGN(std::vector<Incident> linked, dst->ListIncidentsBySubject("k1:ab"));
+  EXPECT_EQ(Ids(linked), std::vector<int64_t>{si.front().id});  // the newest incident
+  ASSERT_OK_AND_ASSIGN(std::vector<SecurityPlan> splans, src->ListSecurityPlans({}));
+  ASSERT_OK_AND_ASSIGN(std::vector<SecurityPlan> dplans, dst->ListSecurityPlans({}));
+  ASSERT_EQ(dplans.size(), 2u);
+  EXPECT_EQ(Ids(dplans), Ids(splans));
+  for (size_t k = 0; k < splans.size(); ++k) {
+    EXPECT_EQ(dplans[k].people, splans[k].people);
+    EXPECT_EQ(dplans[k].routine.handling_group, splans[k].routine.handling_group);
+    EXPECT_EQ(dplans[k].routine.handling_unit_id, splans[k].routine.handling_unit_id);
+    ASSERT_OK_AND_ASSIGN(std::vector<PlanMeasure> pm, dst->ListPlanMeasures(splans[k].id));
+    EXPECT_EQ(pm.size(), 1u);
+    ASSERT_OK_AND_ASSIGN(std::vector<PlanLogEntry> pl, dst->ListPlanLog(splans[k].id));
+    EXPECT_EQ(pl.size(), 1u);
+  }
   dst.reset();
 
   // New rows on the target get fresh ids after the copied ones.
@@ -255,9 +341,13 @@ TEST_P(StoreCopyTest, CopiesEverythingWithTheSameIdsAndVerifies) {
   Notification again = dno.front();
   again.dedupe_key = "fresh";
   ASSERT_OK_AND_ASSIGN(int64_t fresh_notification, tx->InsertNotification(again));
+  ASSERT_OK_AND_ASSIGN(int64_t fresh_assessment, tx->InsertAssessment(sra.front()));
+  ASSERT_OK_AND_ASSIGN(int64_t fresh_plan, tx->InsertSecurityPlan(splans.front()));
   ASSERT_OK(tx->Commit());
   EXPECT_GT(fresh, su.back().id);
   EXPECT_GT(fresh_notification, dno.front().id);
+  EXPECT_GT(fresh_assessment, sra.front().id);
+  EXPECT_GT(fresh_plan, splans.front().id);
 
   // A second run finds nothing left to copy, and still verifies.
   store_.reset();

@@ -70,4 +70,23 @@ void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter) {
   q.Sql(")");
 }
 
+void AppendRecordScope(QueryBuilder& q, const std::optional<std::vector<int64_t>>& units,
+                       const std::optional<int64_t>& involving, std::string_view unit_column,
+                       const std::function<void(QueryBuilder&, int64_t)>& involving_condition) {
+  if (!units.has_value() && !involving.has_value()) return;
+  q.And().Sql("(");
+  bool any = false;
+  if (units.has_value() && !units->empty()) {
+    q.InIds(unit_column, *units);
+    any = true;
+  }
+  if (involving.has_value()) {
+    if (any) q.Sql(" OR ");
+    involving_condition(q, *involving);
+    any = true;
+  }
+  if (!any) q.Sql("1 = 0");
+  q.Sql(")");
+}
+
 }  // namespace trygg::sql

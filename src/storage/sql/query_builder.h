@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -45,5 +47,14 @@ class QueryBuilder {
 // not sensitive and its unit is in nonsensitive_units, or it involves
 // `involving` as reporter or exposed. An empty filter passes nothing.
 void AppendVisibility(QueryBuilder& q, const VisibilityFilter& filter);
+
+// Appends, as one condition after q.And(), whether a record passes `scope`
+// (see RecordScope in store.h): `unit_column` is one of scope.units, or
+// `involving` (called with scope.involving) appends its own parenthesised
+// condition. Appends nothing when both are unset; a set but empty unit list
+// with no `involving` passes nothing.
+void AppendRecordScope(QueryBuilder& q, const std::optional<std::vector<int64_t>>& units,
+                       const std::optional<int64_t>& involving, std::string_view unit_column,
+                       const std::function<void(QueryBuilder&, int64_t)>& involving_condition);
 
 }  // namespace trygg::sql

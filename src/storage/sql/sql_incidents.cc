@@ -140,15 +140,25 @@ Result<IncidentId> SqlTx::InsertIncident(const Incident& incident) {
 }
 
 Result<Incident> SqlTx::GetIncident(IncidentId id) {
+  TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> found,
+                         SelectIncidents([id](QueryBuilder& q) { q.And().Sql("i.id = ?", id); }));
+  if (found.empty()) return Status::NotFound("incident.not_found");
+  return std::move(found.front());
+}
+
+Result<std::vector<Incident>> SqlTx::SelectIncidents(
+    const std::function<void(QueryBuilder&)>& rest) {
+  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
+  QueryBuilder q(conn->dialect());
+  q.Sql(kSelectIncident);
+  rest(q);
   std::vector<Incident> found;
   {
-    TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(std::string(kSelectIncident) + " WHERE i.id = ?"));
-    st.BindInt(id);
+    TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
     TRYGG_ASSIGN_OR_RETURN(found, ReadAll<Incident>(st, ReadIncident));
   }
-  if (found.empty()) return Status::NotFound("incident.not_found");
   TRYGG_RETURN_IF_ERROR(LoadExposed(found));
-  return std::move(found.front());
+  return found;
 }
 
 Status SqlTx::LoadExposed(std::vector<Incident>& incidents) {
@@ -162,9 +172,8 @@ Status SqlTx::LoadExposed(std::vector<Incident>& incidents) {
     ids.push_back(inc.id);
   }
   TRYGG_ASSIGN_OR_RETURN(
-      Statement st,
-      Prepare("SELECT incident_id, user_id FROM incident_exposed WHERE " +
-              InIds(conn->dialect(), "incident_id") + " ORDER BY incident_id, ord"));
+      Statement st, Prepare("SELECT incident_id, user_id FROM incident_exposed WHERE " +
+                            InIds(conn->dialect(), "incident_id") + " ORDER BY incident_id, ord"));
   st.BindText(EncodeIds(conn->dialect(), ids));
   while (true) {
     TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -201,19 +210,11 @@ Result<std::vector<Incident>> SqlTx::ListIncidents(const IncidentQuery& query) {
   if (query.limit < 1 || query.limit > kMaxLimit || query.offset < 0) {
     return Status::InvalidArgument("storage.bad_page", "limit 1..500, offset >= 0");
   }
-  TRYGG_ASSIGN_OR_RETURN(Connection * conn, Conn());
-  QueryBuilder q(conn->dialect());
-  q.Sql(kSelectIncident);
-  AppendConditions(q, query);
-  q.Sql(" ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?", query.limit);
-  q.Sql(" OFFSET ?", query.offset);
-  std::vector<Incident> found;
-  {
-    TRYGG_ASSIGN_OR_RETURN(Statement st, q.Prepare(*conn));
-    TRYGG_ASSIGN_OR_RETURN(found, ReadAll<Incident>(st, ReadIncident));
-  }
-  TRYGG_RETURN_IF_ERROR(LoadExposed(found));
-  return found;
+  return SelectIncidents([&query](QueryBuilder& q) {
+    AppendConditions(q, query);
+    q.Sql(" ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?", query.limit);
+    q.Sql(" OFFSET ?", query.offset);
+  });
 }
 
 Result<int64_t> SqlTx::CountIncidents(const IncidentQuery& query) {

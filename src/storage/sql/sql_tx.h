@@ -4,10 +4,13 @@
 // sql_tx.cc (lifecycle), sql_org.cc (units, users, grants, sessions),
 // sql_incidents.cc, sql_measures.cc (notes, measures, logbook), sql_followup.cc
 // (police reports, authority notices, contact details, policy rules),
+// sql_risk.cc (risk templates, assessments, measure uses, the person behind an
+// incident), sql_plans.cc (security plans, their measures and log),
 // sql_notifications.cc (notifications, the mail outbox), sql_audit.cc and
 // sql_tables.cc (whole tables, for trygg copy).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "storage/sql/connection.h"
+#include "storage/sql/query_builder.h"
 #include "storage/store.h"
 
 namespace trygg::sql {
@@ -50,6 +54,20 @@ Result<T> ReadOne(Statement& st, ReadRow read, std::string_view not_found_reason
   TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound(std::string(not_found_reason));
   return read(st);
+}
+
+// Runs `body` (returning Status or a Result) inside SAVEPOINT `name`: when it
+// fails, whatever it wrote is undone, even when the caller goes on to commit.
+template <typename Body>
+auto AllOrNothing(Connection& conn, const std::string& name, Body body) -> decltype(body()) {
+  TRYGG_RETURN_IF_ERROR(conn.Exec("SAVEPOINT " + name));
+  auto result = body();
+  if (!result.ok()) {
+    (void)conn.Exec("ROLLBACK TO " + name + "; RELEASE " + name);
+    return result;
+  }
+  TRYGG_RETURN_IF_ERROR(conn.Exec("RELEASE " + name));
+  return result;
 }
 
 // One open transaction on an engine's connection, as the engine began it.
@@ -175,6 +193,9 @@ class SqlTx final : public StoreTx {
   Status BumpOrgGeneration();
   // Fills in the exposed list of each of `incidents` (one query for all).
   Status LoadExposed(std::vector<Incident>& incidents);
+  // Full incident rows, exposed lists loaded: the incident SELECT (table
+  // aliased `i`), then whatever `rest` appends (joins, conditions, order, page).
+  Result<std::vector<Incident>> SelectIncidents(const std::function<void(QueryBuilder&)>& rest);
 
   std::unique_ptr<TxLease> lease_;  // null once committed
 };
