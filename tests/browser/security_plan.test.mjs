@@ -269,7 +269,7 @@ describe('security plans and protected cases in the browser', () => {
       await page.goto(`${srv.url}/admin?flik=riskmall`);
       const editor = page.getByTestId('risk-template-admin');
       await editor.waitFor({ timeout: TIMEOUT });
-      const forv = page.getByLabel('Förvaltning');
+      const forv = page.getByLabel('Förvaltning', { exact: true });
       const norra = await forv.locator('option', { hasText: 'Norra' }).first().getAttribute('value');
       await forv.selectOption(norra);
       const version = page.getByTestId('tpl-version');
@@ -298,7 +298,7 @@ describe('security plans and protected cases in the browser', () => {
 
       await page.reload();
       await page.getByTestId('risk-template-admin').waitFor({ timeout: TIMEOUT });
-      await page.getByLabel('Förvaltning').selectOption(norra);
+      await page.getByLabel('Förvaltning', { exact: true }).selectOption(norra);
       await waitForText(page.getByTestId('tpl-version'), /Version 1/);
       const again = page.locator(`[data-testid="tpl-factor"][data-code="${code}"]`);
       assert.equal(await again.getByLabel('Poäng', { exact: true }).inputValue(), String(next));
