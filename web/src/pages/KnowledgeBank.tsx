@@ -30,10 +30,10 @@ function Row({ row, minCount }: { row: KnowledgeRow; minCount: number }) {
     return (
       <tr data-testid="kb-row" data-code={row.code} data-suppressed="true">
         <th scope="row">{label}</th>
-        <td class="num suppressed">{t.knowledge.fewerThan(minCount)}</td>
-        <td class="num"><Hidden text={t.knowledge.hidden} /></td>
-        <td class="num"><Hidden text={t.knowledge.hidden} /></td>
-        <td><Hidden text={t.knowledge.hidden} /></td>
+        <td data-label={t.knowledge.uses} class="num suppressed">{t.knowledge.fewerThan(minCount)}</td>
+        <td data-label={t.knowledge.meanRating} class="num"><Hidden text={t.knowledge.hidden} /></td>
+        <td data-label={t.knowledge.incidentShare} class="num"><Hidden text={t.knowledge.hidden} /></td>
+        <td data-label={t.knowledge.meetingTypes}><Hidden text={t.knowledge.hidden} /></td>
       </tr>
     );
   }
@@ -43,10 +43,12 @@ function Row({ row, minCount }: { row: KnowledgeRow; minCount: number }) {
   return (
     <tr data-testid="kb-row" data-code={row.code} data-suppressed="false">
       <th scope="row">{label}</th>
-      <td class="num" data-testid="kb-uses">{row.uses}</td>
-      <td class="num">{row.mean_rating === null ? <Hidden text={t.knowledge.hidden} /> : formatRating(row.mean_rating, locale)}</td>
-      <td class="num">{row.incident_share === null ? <Hidden text={t.knowledge.hidden} /> : formatShare(row.incident_share, locale)}</td>
-      <td>{types.length ? types.join(', ') : <Hidden text={t.knowledge.hidden} />}</td>
+      <td data-label={t.knowledge.uses} class="num" data-testid="kb-uses">{row.uses}</td>
+      <td data-label={t.knowledge.meanRating} class="num">
+        {row.mean_rating === null ? <Hidden text={t.knowledge.hidden} /> : formatRating(row.mean_rating, locale)}
+      </td>
+      <td data-label={t.knowledge.incidentShare} class="num">{row.incident_share === null ? <Hidden text={t.knowledge.hidden} /> : formatShare(row.incident_share, locale)}</td>
+      <td data-label={t.knowledge.meetingTypes}>{types.length ? types.join(', ') : <Hidden text={t.knowledge.hidden} />}</td>
     </tr>
   );
 }
@@ -80,7 +82,7 @@ export function KnowledgeBankPage() {
           <p class="field-hint">{t.knowledge.suppressedNote(bank.data.min_count)}</p>
           {bank.data.rows.length === 0 ? <p class="empty">{t.knowledge.none}</p> : (
             <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="kb-caption">
-              <table class="data-table" data-testid="kb-table">
+              <table class="data-table data-table--stack" data-testid="kb-table">
                 <caption id="kb-caption">{t.knowledge.tableCaption(scopeName)}</caption>
                 <thead>
                   <tr>
