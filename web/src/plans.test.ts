@@ -219,3 +219,22 @@ describe('risk template editor', () => {
     expect(templateFieldId('factors.2.label_sv')).toBe('tpl-factors-2-label-sv');
   });
 });
+
+describe('plan texts', () => {
+  it('word every plan code and every template problem in both languages', async () => {
+    const { sv } = await import('./i18n/sv');
+    const { en } = await import('./i18n/en');
+    const problems = ['required', 'code', 'duplicate', 'tooLong', 'weight', 'floor', 'thresholds', 'historyWeight',
+      'floorCount', 'tooFew', 'tooMany', 'unknownFactor'];
+    for (const d of [sv, en]) {
+      for (const s of ['enhet', 'arende']) expect(d.planScope[s]).toBeTruthy();
+      for (const s of ['aktiv', 'avslutad']) expect(d.planStatus[s]).toBeTruthy();
+      for (const a of ['created', 'updated', 'protected', 'unprotected', 'measure_added', 'measure_updated', 'decision',
+        'closed', 'reopened']) expect(d.planLogAction[a]).toBeTruthy();
+      for (const p of problems) expect(d.templateAdmin.problem[p]).toBeTruthy();
+    }
+    expect(sv.plans.nav).toBe('Säkerhetsplaner');
+    expect(sv.personSection.remove).toBe('Ta bort koppling');
+    expect(sv.templateAdmin.saved(3)).toBe('Version 3 sparad.');
+  });
+});
