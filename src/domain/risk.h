@@ -91,7 +91,12 @@ RiskTemplate DefaultRiskTemplate();
 
 // Codes valid and unique, labels present (≤ 200 chars, help ≤ 1000), weights
 // in range, thresholds increasing and positive, measure factor codes known,
-// sizes in range. Error: InvalidArgument("risk_template.<field>").
+// sizes in range. Error: InvalidArgument("risk_template.<field>"), <field>
+// one of factors, factor_code, factor_label, factor_help, factor_weight,
+// factor_floor (låg, or on a protective factor), thresholds, history_weight
+// (0..10), history_floor_count (1..100), measures, measure_code,
+// measure_label, measure_factors; the detail names the entry
+// ("factors[3].weight").
 Status ValidateRiskTemplate(const RiskTemplate& t);
 
 // What the named person's earlier incidents say, as far as the level rule
@@ -124,14 +129,29 @@ struct RiskResult {
   RiskLevel level = RiskLevel::kLag;
   std::vector<RiskReason> reasons;    // in template order, history last
   std::vector<std::string> proposed;  // measure codes, in catalogue order
-  // The whole explanation as sentences, e.g. "Poäng 7 (hög från 5): Tidigare
-  // hot eller våld (+3), …. Nivå: hög."
+  // The whole explanation as sentences, the reasons joined by "; ", e.g.
+  // "Poäng 4 (förhöjd från 2, hög från 5, mycket hög från 9). Tidigare hot
+  // eller våld +3; Stödperson närvarar -1; 3 tidigare händelser knutna till
+  // personen (senast 2026-10-02, högsta allvarlighetsgrad 3) +3, minst hög.
+  // Nivå: hög." ("Inga riskfaktorer" / "No risk factors" when there is no
+  // reason; dates are Stockholm dates).
   std::string explanation_sv;
   std::string explanation_en;
 };
 
 // The level rule. Answers naming no factor of `t` are ignored; unanswered
-// factors count as no. Deterministic: the same input gives the same result.
+// factors count as no; of several answers to one factor the last counts.
+// score = the yes weights + history_weight when earlier_incidents > 0,
+// floored at 0; the level is the score's by the thresholds. Then the floors
+// of yes factors, in template order, each lifting the level when it is
+// higher (one kFloor reason for each that did); then the history (only when
+// earlier_incidents > 0): history_floor_count or more, or highest_severity
+// ≥ 3 (allvarlig), lifts to at least hög, and the kHistory reason carries
+// that floor when it did lift. Reasons: kFactor per yes factor (template
+// order), then kHistory, then the kFloor reasons. Proposed: every measure
+// of the catalogue whose from_level the level reaches or one of whose
+// factors is answered yes. Deterministic: the same input gives the same
+// result.
 RiskResult AssessRisk(const RiskTemplate& t, const std::vector<FactorAnswer>& answers,
                       const RiskHistory& history);
 
@@ -175,9 +195,11 @@ struct RiskAssessment {
   int64_t version = 1;  // bumped on every change; guards concurrent updates
 };
 
-// Fits: title 1..200 chars, answers ≤ 40, participants ≤ 50, notes ≤ 2000,
-// ratings 1..5 and only on decided measures. Error:
-// InvalidArgument("risk.<field>").
+// Fits: title 1..200 chars, answers ≤ 40 with distinct valid codes,
+// participants ≤ 50 (positive ids), subject_key empty or a key, notes ≤ 2000,
+// measure codes distinct, ratings 1..5 and only on decided measures. Error:
+// InvalidArgument("risk.<field>"): title, answers, participants, subject_key,
+// decision_note, outcome_note, measures, rating (detail: the measure code).
 Status ValidateAssessment(const RiskAssessment& a);
 
 // --- Knowledge bank (kunskapsbank): how measures worked out.
@@ -204,7 +226,9 @@ struct KnowledgeRow {
   // `other_meeting_types`; while the hidden types together have fewer than
   // min_count uses, the smallest shown type is hidden too (complementary
   // suppression), so `uses` minus the shown types never reveals a small count.
-  // `other_meeting_types` is unset when nothing is hidden.
+  // `other_meeting_types` is unset when nothing is hidden. Types without
+  // uses are left out. mean_rating is rounded to one decimal (half up);
+  // incident_share is exact (incidents / uses).
   std::vector<std::pair<MeetingType, int64_t>> by_meeting_type;
   std::optional<int64_t> other_meeting_types;
 };

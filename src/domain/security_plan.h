@@ -88,7 +88,12 @@ struct PlanLogEntry {
 };
 
 // Sizes and ranges as commented above; the handling group only when
-// protected. Error: InvalidArgument("plan.<field>").
+// protected. Error: InvalidArgument("plan.<field>"): title, subject_key (not
+// a key, or on an enhet plan), threats, review_date (not a UTC midnight),
+// people (≤ 100, positive, distinct), handling_unit_id, handling_group (≤ 100,
+// positive, distinct, only when protected), instructions. A measure:
+// plan.measure_title (1..200), plan.measure_owner, plan.measure_due_date
+// (a UTC midnight).
 Status ValidateSecurityPlan(const SecurityPlan& plan);
 Status ValidatePlanMeasure(const PlanMeasure& measure);
 

@@ -28,8 +28,10 @@ std::optional<SubjectIdKind> ParseSubjectIdKind(std::string_view code);
 // 100 years ago, '+' meaning 100 years or older); a case number is upper-cased
 // with spaces removed. The result starts with the kind's code and ':'.
 // Error: InvalidArgument("subject.identifier") when `raw` is not a valid
-// identifier of that kind (wrong length, bad date, Luhn check fails). The
-// error never repeats the identifier.
+// identifier of that kind (wrong length, bad date, Luhn check fails); the
+// detail says only which: "format", "length", "date" or "checksum". The
+// error never repeats the identifier. Surrounding white space of a
+// personnummer is ignored; a 12-digit number may not be born after this_year.
 Result<std::string> CanonicalSubjectId(SubjectIdKind kind, std::string_view raw, int this_year);
 
 // A subject key: the HMAC-SHA-256 of the canonical identifier under the
