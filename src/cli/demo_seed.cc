@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 
+#include "cli/demo_risk.h"
 #include "core/time.h"
 
 namespace trygg::cli {
@@ -77,11 +79,17 @@ Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
   const TimeMs now = options.now;
   const TimeMs start = now - 740 * kMsPerDay;  // the organisation predates every incident
   ManualClock clock(start);
-  App app(store, clock);
+  AppConfig config;
+  config.pseudonym_key = options.pseudonym_key;
+  App app(store, clock, config);
   DemoRandom rnd(options.seed);
   TRYGG_ASSIGN_OR_RETURN(DemoWorld world, CreateDemoWorld(app, rnd));
 
   std::vector<DemoEvent> events = PlanDemoIncidents(app, world, rnd, now, options.incidents);
+  // Before risky meetings: persons, assessments, plans — among the incidents.
+  std::vector<DemoEvent> risk = PlanDemoRisk(app, world, options.seed, now);
+  events.insert(events.end(), std::make_move_iterator(risk.begin()),
+                std::make_move_iterator(risk.end()));
   std::stable_sort(events.begin(), events.end(), [](const DemoEvent& a, const DemoEvent& b) {
     return a.at != b.at ? a.at < b.at : a.order < b.order;
   });
@@ -96,6 +104,9 @@ Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
     std::cerr << "seed-demo: skipped a step: " << s.ToString() << "\n";
   }
   TRYGG_RETURN_IF_ERROR(Summarise(store, world, now, &summary));
+  clock.Set(now);
+  TRYGG_RETURN_IF_ERROR(SummariseDemoRisk(app, world, now, &summary.risk));
+  std::cout << DemoRiskText(summary.risk);
   return summary;
 }
 
