@@ -344,6 +344,7 @@ Result<AssessmentQuery> ParseAssessmentQuery(const QueryParams& q) {
 Result<PlanQuery> ParsePlanQuery(const QueryParams& q) {
   PlanQuery out;
   TRYGG_RETURN_IF_ERROR(QueryEnum(q, "status", ParsePlanStatus, &out.status));
+  out.limit = 500;  // the contract's list is unpaged: every plan the caller may read
   return out;
 }
 

@@ -20,6 +20,10 @@ HttpResponse TemplateResponse(const Call& call, int status, const RiskTemplate& 
 // A full assessment. The template's author is named too (not among the view's
 // names when they take no part in the assessment).
 HttpResponse AssessmentResponse(const Call& call, int status, AssessmentView view) {
+  // The built-in default (version 0) is the förvaltning's template too.
+  if (view.risk_template.forvaltning_id == 0) {
+    view.risk_template.forvaltning_id = view.assessment.forvaltning_id;
+  }
   const UserId author = view.risk_template.created_by;
   if (view.risk_template.version != 0 && author != 0 && !view.names.count(author)) {
     view.names[author] = DisplayNameOf(call.app, author);
@@ -30,6 +34,7 @@ HttpResponse AssessmentResponse(const Call& call, int status, AssessmentView vie
 Result<HttpResponse> GetTemplate(const Call& call) {
   TRYGG_ASSIGN_OR_RETURN(int64_t unit, QueryId(call.request.query, "unit_id"));
   TRYGG_ASSIGN_OR_RETURN(RiskTemplate t, call.app.risk().Template(Who(call), unit));
+  t.forvaltning_id = unit;  // also for the built-in default
   return TemplateResponse(call, 200, t);
 }
 
