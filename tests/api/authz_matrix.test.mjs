@@ -380,6 +380,168 @@ test('non-incident endpoints × roles', async () => {
     'sakerhet.norr sees audit records about Norra incidents');
 });
 
+// --- Before a risky meeting (issue 5): assessments, the person behind an
+// incident, security plans, the risk template and the knowledge bank.
+const RISK_MANAGERS = new Set(['chef.norr.eb', 'avdchef.norr', 'sakerhet.norr']);
+const ASSESSMENT_ROW_FIELDS = ['id', 'unit_id', 'unit_name', 'forvaltning_id', 'template_version',
+  'meeting_type', 'event_at', 'title', 'participants', 'subject_named', 'score', 'level', 'status',
+  'measures', 'created_by', 'created_at', 'updated_at', 'decided_by', 'decided_at', 'decision_note',
+  'followed_up_by', 'followed_up_at', 'incident_occurred', 'incident_id', 'outcome_note', 'version',
+  'may_edit', 'may_decide', 'may_follow_up'];
+const ASSESSMENT_FULL_FIELDS = [...ASSESSMENT_ROW_FIELDS, 'answers', 'result', 'template', 'history'];
+const PLAN_ROW_FIELDS = ['id', 'unit_id', 'unit_name', 'scope', 'title', 'subject_named', 'threats',
+  'threat_level', 'review_date', 'review_overdue', 'people', 'status', 'protected_case', 'routine',
+  'created_by', 'created_at', 'updated_at', 'version', 'may_edit', 'may_decide'];
+const PLAN_FULL_FIELDS = [...PLAN_ROW_FIELDS, 'measures', 'log', 'history'];
+// Skatteverket's test number in every spelling: it must never come back.
+const MATRIX_PN = '19121212-1212';
+const PN_SPELLINGS = ['191212121212', '19121212-1212', '1212121212', '121212-1212', '121212+1212'];
+
+function checkExactFields(obj, fields, what) {
+  const want = new Set(fields);
+  for (const f of fields) check(Object.prototype.hasOwnProperty.call(obj, f), `${what}: field ${f} missing`);
+  for (const f of Object.keys(obj)) check(want.has(f), `${what}: unexpected field ${f}`, { leak: true });
+}
+
+function checkNoIdentifier(r, what) {
+  for (const n of PN_SPELLINGS) check(!r.text.includes(n), `${what}: identifier ${n} in the body`, { leak: true });
+  check(!/subject_key/.test(r.text), `${what}: subject_key in the body`, { leak: true });
+}
+
+test('issue 5 endpoints × roles: assessments, subjects, plans, template, knowledge bank', async () => {
+  const rep = await L.as('medarbetare.norr.eb');
+  const chef = await L.as('chef.norr.eb');
+  const sak = await L.as('sakerhet.norr');
+  const admin = await L.as('admin');
+  const ebUnit = rep.me.unit_id;
+  const recUnit = (await L.as('medarbetare.norr.rec')).me.unit_id;
+  const norra = (await admin.get('/units')).json.items.find((u) => u.kind === 'forvaltning' && u.name === 'Norra');
+  const eventAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const body = (title) => ({
+    meeting_type: 'negativt_beslut', event_at: eventAt, title, participant_ids: [bouId],
+    answers: [{ code: 'tidigare_hot_vald', yes: true }], subject: { kind: 'personnummer', identifier: MATRIX_PN },
+  });
+  const a = await rep.post('/risk-assessments', body('Matrisens bedömning'));
+  assert.equal(a.status, 201, a.text);
+  const b = await rep.post('/risk-assessments', body('Matrisens beslut'));
+  assert.equal(b.status, 201, b.text);
+  const named = await chef.put(`/incidents/${fixtures.normal.id}/subject`, { kind: 'personnummer', identifier: MATRIX_PN });
+  assert.equal(named.status, 204, named.text);
+  const plan = await sak.post('/security-plans', {
+    unit_id: ebUnit, scope: 'enhet', title: 'Matrisens plan', review_date: dateIn(30),
+    people_ids: [await L.userId('medarbetare.norr.eb2')],
+  });
+  assert.equal(plan.status, 201, plan.text);
+  const prot = await sak.post('/security-plans', {
+    unit_id: ebUnit, scope: 'arende', title: 'Matrisens skyddade ärende', review_date: dateIn(30),
+    subject: { kind: 'personnummer', identifier: MATRIX_PN }, protected_case: true,
+    routine: { handling_unit_id: recUnit, handling_group_ids: [await L.userId('medarbetare.norr.rec')] },
+  });
+  assert.equal(prot.status, 201, prot.text);
+  const assessmentReaders = new Set(['medarbetare.norr.eb', 'medarbetare.norr.bou', ...RISK_MANAGERS]);
+  const planReaders = new Set(['sakerhet.norr', 'chef.norr.eb', 'avdchef.norr', 'medarbetare.norr.eb2']);
+  const protReaders = new Set(['sakerhet.norr', 'chef.norr.eb', 'avdchef.norr', 'medarbetare.norr.rec']);
+  const template = (await rep.get(`/risk-template?unit_id=${norra.id}`)).json;
+  const templateWriters = new Set(['admin', 'sakerhet.norr']);
+
+  for (const [user, row] of Object.entries(EXPECTED)) {
+    const c = await L.as(user);
+    // Assessments: read, list, fields, history only for managers.
+    const g = await c.get(`/risk-assessments/${a.json.id}`);
+    checkNoIdentifier(g, `${user} GET assessment`);
+    if (assessmentReaders.has(user)) {
+      if (checkStatus(g, 200, `${user} GET assessment`)) {
+        checkExactFields(g.json, ASSESSMENT_FULL_FIELDS, `${user} GET assessment`);
+        const manager = RISK_MANAGERS.has(user);
+        check((g.json.history !== null) === manager, `${user} GET assessment: history ${g.json.history ? 'shown' : 'hidden'}`,
+          { leak: !manager && g.json.history !== null });
+        check(g.json.may_decide === manager, `${user}: may_decide ${g.json.may_decide}`, { leak: !manager && g.json.may_decide });
+        check(g.json.subject_named === true, `${user}: subject_named`);
+      }
+    } else {
+      checkStatus(g, 404, `${user} GET assessment`);
+    }
+    const list = await c.get('/risk-assessments?limit=500');
+    checkNoIdentifier(list, `${user} list assessments`);
+    if (checkStatus(list, 200, `${user} list assessments`)) {
+      const it = list.json.items.find((x) => x.id === a.json.id);
+      check(Boolean(it) === assessmentReaders.has(user), `${user} list assessments: listed ${Boolean(it)}`,
+        { leak: Boolean(it) && !assessmentReaders.has(user) });
+      for (const item of list.json.items) checkExactFields(item, ASSESSMENT_ROW_FIELDS, `${user} assessment row`);
+    }
+    // The decision: managers only; readers 403, others 404 (refused ones first).
+    if (!RISK_MANAGERS.has(user)) {
+      const d = await c.post(`/risk-assessments/${b.json.id}/decision`, { measures: ['ej_ensam'] });
+      checkStatus(d, assessmentReaders.has(user) ? 403 : 404, `${user} POST decision`);
+      const p = await c.patch(`/risk-assessments/${a.json.id}`, { title: 'Ändrad av matrisen' });
+      checkStatus(p, user === 'medarbetare.norr.eb' ? 200 : assessmentReaders.has(user) ? 403 : 404,
+        `${user} PATCH assessment`);
+    }
+
+    // The person behind an incident: manager or säkerhetssamordnare; others who see it 403.
+    for (const kind of KINDS) {
+      const access = row[kind];
+      const want = access === NONE ? 404 : (access.manage || access === SAKERHET) ? 200 : 403;
+      const h = await c.get(`/incidents/${fixtures[kind].id}/subject-history`);
+      checkStatus(h, want, `${user} GET subject-history ${kind}`);
+      checkNoIdentifier(h, `${user} GET subject-history ${kind}`);
+      if (want === 200 && kind === 'normal' && h.status === 200) {
+        check(h.json.named === true && h.json.history !== null, `${user} subject-history normal: named`);
+        checkExactFields(h.json.history, ['in_scope', 'latest_at', 'highest_severity', 'unit_names', 'elsewhere', 'protected_case'],
+          `${user} subject-history`);
+      }
+      if (kind === 'normal') {
+        const put = await c.put(`/incidents/${fixtures[kind].id}/subject`, { kind: 'personnummer', identifier: MATRIX_PN });
+        checkStatus(put, want === 200 ? 204 : want, `${user} PUT subject ${kind}`);
+        checkNoIdentifier(put, `${user} PUT subject`);
+      }
+    }
+
+    // Security plans: read, list, edit.
+    for (const [p, readers, name] of [[plan.json, planReaders, 'plan'], [prot.json, protReaders, 'protected plan']]) {
+      const r = await c.get(`/security-plans/${p.id}`);
+      checkNoIdentifier(r, `${user} GET ${name}`);
+      if (readers.has(user)) {
+        if (checkStatus(r, 200, `${user} GET ${name}`)) {
+          checkExactFields(r.json, PLAN_FULL_FIELDS, `${user} GET ${name}`);
+          const manager = ['sakerhet.norr', 'chef.norr.eb', 'avdchef.norr'].includes(user);
+          if (p.subject_named) {
+            check((r.json.history !== null) === manager, `${user} GET ${name}: history`, { leak: !manager && r.json.history !== null });
+          }
+          check(r.json.may_edit === (user === 'sakerhet.norr'), `${user} GET ${name}: may_edit`, { leak: r.json.may_edit && user !== 'sakerhet.norr' });
+        }
+      } else {
+        checkStatus(r, 404, `${user} GET ${name}`);
+      }
+      const patch = await c.patch(`/security-plans/${p.id}`, { title: p.title });
+      checkStatus(patch, user === 'sakerhet.norr' ? 200 : readers.has(user) ? 403 : 404, `${user} PATCH ${name}`);
+    }
+    const plans = await c.get('/security-plans');
+    checkNoIdentifier(plans, `${user} list plans`);
+    if (checkStatus(plans, 200, `${user} list plans`)) {
+      for (const [p, readers, name] of [[plan.json, planReaders, 'plan'], [prot.json, protReaders, 'protected plan']]) {
+        const listed = plans.json.items.some((x) => x.id === p.id);
+        check(listed === readers.has(user), `${user} list plans: ${name} listed ${listed}`, { leak: listed && !readers.has(user) });
+      }
+      for (const item of plans.json.items) checkExactFields(item, PLAN_ROW_FIELDS, `${user} plan row`);
+    }
+    checkStatus(await c.post('/security-plans', { unit_id: ebUnit, scope: 'enhet', title: `Plan av ${user}`, review_date: dateIn(10) }),
+      user === 'sakerhet.norr' ? 201 : 403, `${user} POST /security-plans`);
+
+    // Template and knowledge bank: everyone reads; admin and the säkerhetssamordnare write.
+    checkStatus(await c.get(`/risk-template?unit_id=${norra.id}`), 200, `${user} GET /risk-template`);
+    checkStatus(await c.get('/knowledge-bank'), 200, `${user} GET /knowledge-bank`);
+    const put = await c.put(`/risk-template?unit_id=${norra.id}`, {
+      factors: template.factors, thresholds: template.thresholds, history: template.history, measures: template.measures,
+    });
+    checkStatus(put, templateWriters.has(user) ? 200 : 403, `${user} PUT /risk-template`);
+  }
+  // One manager decides B; the refused attempts changed nothing before.
+  const before = (await chef.get(`/risk-assessments/${b.json.id}`)).json;
+  check(before.status === 'oppen' && before.version === b.json.version, 'refused decisions changed the assessment', { leak: true });
+  checkStatus(await chef.post(`/risk-assessments/${b.json.id}/decision`, { measures: ['ej_ensam'] }), 200, 'chef.norr.eb POST decision');
+});
+
 test('unauthenticated: 401 on every /api/v1 endpoint except login', async () => {
   const anon = new Client(srv);
   const id = fixtures.normal.id;
@@ -405,6 +567,18 @@ test('unauthenticated: 401 on every /api/v1 endpoint except login', async () => 
     ['PUT', '/rules/acknowledged?unit_id=1', { enabled: true, working_days: 1 }],
     ['GET', '/units/1/contact'], ['PUT', '/units/1/contact', { legal_name: 'X', org_number: '212000-0142', phone: '08-1' }],
     ['GET', '/notifications'], ['POST', '/notifications/1/read', {}], ['POST', '/notifications/read-all', {}],
+    ['GET', '/risk-template?unit_id=1'], ['PUT', '/risk-template?unit_id=1', { factors: [], measures: [] }],
+    ['GET', '/risk-assessments'], ['POST', '/risk-assessments', { meeting_type: 'annat', event_at: '2026-01-01T10:00:00Z', title: 'x' }],
+    ['GET', '/risk-assessments/1'], ['PATCH', '/risk-assessments/1', { title: 'x' }],
+    ['POST', '/risk-assessments/1/decision', { measures: [] }],
+    ['POST', '/risk-assessments/1/follow-up', { incident_occurred: false }],
+    ['POST', '/risk-assessments/1/incident', { incident_id: id }], ['GET', '/knowledge-bank'],
+    ['PUT', `/incidents/${id}/subject`, { kind: 'personnummer', identifier: '19121212-1212' }],
+    ['GET', `/incidents/${id}/subject-history`],
+    ['GET', '/security-plans'], ['POST', '/security-plans', { unit_id: 1, scope: 'enhet', title: 'x', review_date: '2026-01-01' }],
+    ['GET', '/security-plans/1'], ['PATCH', '/security-plans/1', { title: 'x' }],
+    ['POST', '/security-plans/1/measures', { title: 'x', owner_user_id: 1, due_date: '2026-01-01' }],
+    ['PATCH', '/security-plans/1/measures/1', { status: 'klar' }], ['POST', '/security-plans/1/decisions', { text: 'x' }],
   ];
   for (const [method, path, body] of eps) {
     const r = await anon.request(method, path, body ? { body } : {});
