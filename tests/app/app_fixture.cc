@@ -35,7 +35,9 @@ void AppFixture::SetUpTestSuite() {
   store_ = std::move(store).value();
   ASSERT_TRUE(store_->Migrate().ok());
   clock_ = std::make_unique<ManualClock>(*ParseIso8601("2026-11-20T15:00:00Z"));
-  app_ = std::make_unique<App>(*store_, *clock_);
+  AppConfig config;
+  config.pseudonym_key = PseudonymKey();
+  app_ = std::make_unique<App>(*store_, *clock_, config);
   App& a = *app_;
   org_.kommun = Unit(a, std::nullopt, UnitKind::kKommun, "Testkommun");
   org_.norr = Unit(a, org_.kommun, UnitKind::kForvaltning, "Norr");

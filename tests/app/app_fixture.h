@@ -33,6 +33,8 @@ class AppFixture : public ::testing::Test {
   static const Org& org() { return org_; }
   static const People& people() { return people_; }
 
+  // The pseudonymisation secret the App is configured with (32 bytes).
+  static std::string PseudonymKey() { return std::string(32, '\x5a'); }
   // A principal for `user` with its current grants, as Authenticate would build.
   static Principal As(UserId user);
   // Reports a plain threat in `unit` as `who`, one hour ago.
