@@ -3,7 +3,7 @@ import { ApiError } from './api';
 import {
   coveredUnitIds, editableForvaltningar, emptyPlanForm, firstErrorPath, formToTemplate, newFactor, newMeasure,
   newPlanRequest, planErrorField, planFormErrors, planFormFromPlan, planPatchRequest, removeFactor, renameFactor,
-  slugCode, subjectErrorText, templateErrorPath, templateFieldId, templateToForm, validateTemplate,
+  planLogDetail, slugCode, subjectErrorText, templateErrorPath, templateFieldId, templateToForm, validateTemplate,
 } from './plans';
 import type { RiskTemplate, SecurityPlan, Unit } from './types';
 
@@ -217,6 +217,20 @@ describe('risk template editor', () => {
     expect(templateErrorPath('risk_template.factors', undefined)).toBe('factors');
     expect(templateErrorPath('auth.forbidden', undefined)).toBeNull();
     expect(templateFieldId('factors.2.label_sv')).toBe('tpl-factors-2-label-sv');
+  });
+});
+
+describe('plan log', () => {
+  it('reads a log line’s detail', () => {
+    const words = { scope: { arende: 'Ett ärende' }, status: { avslutad: 'Avslutad' }, measureStatus: { klar: 'Klar' } };
+    const ms = [{ id: 25, title: 'Säkerhetsrum' }];
+    expect(planLogDetail('created', 'arende', ms, words)).toBe('Ett ärende');
+    expect(planLogDetail('measure_added', '25', ms, words)).toBe('Säkerhetsrum');
+    expect(planLogDetail('measure_updated', '25:klar', ms, words)).toBe('Säkerhetsrum (klar)');
+    expect(planLogDetail('decision', 'Beslut skickat.', ms, words)).toBe('Beslut skickat.');
+    expect(planLogDetail('updated', 'title,threats', ms, words)).toBe('title,threats');
+    expect(planLogDetail('closed', 'avslutad', ms, words)).toBe('');
+    expect(planLogDetail('closed', '', ms, words)).toBe('');
   });
 });
 

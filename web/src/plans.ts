@@ -165,6 +165,24 @@ export function planErrorField(code: string, field: string | undefined): string 
   return null;
 }
 
+/**
+ * The detail of a plan log line as people read it: the scope of a new plan,
+ * the title of a measure ("<id>" or "<id>:<status>"), a status code; other
+ * details (changed field names, a decision's text) as they are.
+ */
+export function planLogDetail(action: string, detail: string, measures: { id: number; title: string }[],
+  words: { scope: Record<string, string>; status: Record<string, string>; measureStatus: Record<string, string> }): string {
+  if (!detail) return '';
+  if (action === 'created') return words.scope[detail] ?? detail;
+  if (action === 'measure_added' || action === 'measure_updated') {
+    const [id, status] = detail.split(':');
+    const title = measures.find((m) => String(m.id) === id)?.title ?? detail;
+    return status ? `${title} (${(words.measureStatus[status] ?? status).toLocaleLowerCase('sv')})` : title;
+  }
+  if (action === 'closed' || action === 'reopened') return words.status[detail] ? '' : detail;
+  return detail;
+}
+
 /** What a failed subject call means for the user: without a pseudonymisation key (503 subject.not_configured) its own words. */
 export function subjectErrorText(err: unknown, notConfigured: string): string {
   if (err instanceof ApiError && (err.code === 'subject.not_configured' || err.status === 503)) return notConfigured;

@@ -19,7 +19,7 @@ import { loadColleagues, loadUnits } from '../data';
 import { responsibleOptions } from '../followup';
 import { useAction, useLoad } from '../hooks';
 import { useT } from '../i18n';
-import { planErrorField, planFormErrors, planFormFromPlan, planPatchRequest, type PlanForm } from '../plans';
+import { planErrorField, planFormErrors, planLogDetail, planFormFromPlan, planPatchRequest, type PlanForm } from '../plans';
 import { paths } from '../router';
 import { useSession } from '../session';
 import { addDays, formatDate, formatDateTime, stockholmDate } from '../time';
@@ -48,7 +48,7 @@ function Facts({ p }: { p: SecurityPlan }) {
         {row(t.plans.scope, t.planScope[p.scope] ?? p.scope)}
         {p.scope === 'arende' && row(w.person, p.subject_named ? w.personNamed : w.personNone)}
         {row(t.plans.threatLevel, t.risk.levels[p.threat_level] ?? p.threat_level)}
-        {row(t.plans.reviewDate, <ReviewDate date={p.review_date} overdue={p.review_overdue} />)}
+        {row(t.plans.reviewDate, <ReviewDate date={p.review_date} overdue={p.review_overdue} labelled={false} />)}
         {row(t.planForm.people, p.people.length ? p.people.map((x) => x.display_name).join(', ') : w.noPeople)}
         {row(w.createdBy, `${p.created_by.display_name}, ${formatDate(p.created_at)}`)}
         {row(w.updated, formatDateTime(p.updated_at))}
@@ -263,6 +263,9 @@ function PlanLog({ p }: { p: SecurityPlan }) {
   const t = useT();
   const w = t.planDetail;
   const log = p.log ?? [];
+  const detail = (action: string, d: string) => planLogDetail(action, d, p.measures ?? [], {
+    scope: t.planScope, status: t.planStatus, measureStatus: t.measureStatus,
+  });
   return (
     <section class="panel" aria-labelledby="plan-log-heading" data-testid="plan-log">
       <h2 id="plan-log-heading">{w.log}</h2>
@@ -273,7 +276,7 @@ function PlanLog({ p }: { p: SecurityPlan }) {
               <time dateTime={e.at} class="log-time">{formatDateTime(e.at)}</time>
               <p class="log-text">
                 <strong>{t.planLogAction[e.action] ?? e.action}</strong>
-                {e.detail && e.action !== 'measure_updated' && <span>: {e.detail}</span>}
+                {detail(e.action, e.detail) && <span>: {detail(e.action, e.detail)}</span>}
                 <span class="log-actor"> {w.logBy(e.actor.display_name)}</span>
               </p>
             </li>

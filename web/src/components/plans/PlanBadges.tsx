@@ -22,11 +22,11 @@ export function ProtectedBadge() {
   return <span class="badge badge--protected" data-testid="protected-badge">{t.plans.protectedCase}</span>;
 }
 
-export function ReviewDate({ date, overdue }: { date: string; overdue: boolean }) {
+export function ReviewDate({ date, overdue, labelled = true }: { date: string; overdue: boolean; labelled?: boolean }) {
   const t = useT();
   return (
     <span class="plan-review">
-      {t.plans.reviewDate}: <time dateTime={date}>{date}</time>
+      {labelled && `${t.plans.reviewDate}: `}<time dateTime={date}>{date}</time>
       {overdue && <> <span class="badge badge--overdue" data-testid="review-overdue">{t.plans.reviewOverdue}</span></>}
     </span>
   );
