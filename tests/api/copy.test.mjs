@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, runCli } from './lib/server.mjs';
+import { startServer, runCli, makeKeyFile } from './lib/server.mjs';
 import { login, assertStatus, listAll } from './lib/client.mjs';
 
 const servers = [];
@@ -36,10 +36,19 @@ async function snapshot(srv) {
       total,
       list: items,
       inbox: assertStatus(await c.get('/inbox'), 200),
+      assessments: assertStatus(await c.get('/risk-assessments?limit=500'), 200),
+      plans: assertStatus(await c.get('/security-plans'), 200),
       details: {},
+      subjects: {},
     };
     for (const inc of items.slice(0, 8)) {
       seen.details[inc.id] = assertStatus(await c.get(`/incidents/${inc.id}`), 200);
+    }
+    if (name === 'chef.norr.eb') {
+      // The persons behind the incidents (pseudonymised) came along.
+      for (const inc of items) {
+        seen.subjects[inc.id] = assertStatus(await c.get(`/incidents/${inc.id}/subject-history`), 200);
+      }
     }
     out.users[name] = seen;
   }
@@ -48,28 +57,34 @@ async function snapshot(srv) {
 
 test('an installation copied with trygg copy answers the same on the target', async () => {
   const source = path.join(tmp, 'source.db');
-  const seeded = runCli(['seed-demo', '--db', source]);
+  const key = makeKeyFile(path.join(tmp, 'pseudonym.key'));
+  const seeded = runCli(['seed-demo', '--db', source, '--pseudonym-key-file', key]);
   assert.equal(seeded.status, 0, seeded.stderr);
+  const incidents = Number(seeded.stdout.match(/Demo data created: .*?(\d+) incidents/)[1]);
+  assert.ok(incidents >= 300, seeded.stdout);
 
-  const a = await startServer({ seed: false, db: source });
+  const a = await startServer({ seed: false, db: source, pseudonymKey: key });
   servers.push(a);
   const before = await snapshot(a);
   await a.stop();
 
   // The target: the engine under test, empty.
-  const b = await startServer({ seed: false });
+  const b = await startServer({ seed: false, pseudonymKey: key });
   servers.push(b);
   await b.stop();
   const copied = runCli(['copy', '--from', `sqlite:${source}`, '--to', b.db, '--batch', '250']);
   assert.equal(copied.status, 0, `copy failed: ${copied.stderr}${copied.stdout}`);
-  assert.match(copied.stdout, /incidents: 300 rows/);
-  assert.match(copied.stderr, /incidents: \d+\/300/);  // progress is shown
+  assert.match(copied.stdout, new RegExp(`incidents: ${incidents} rows`));
+  assert.match(copied.stderr, new RegExp(`incidents: \\d+/${incidents}`));  // progress is shown
+  assert.match(copied.stdout, /incident_subjects: [1-9]\d* rows/);
+  assert.match(copied.stdout, /risk_assessments: [1-9]\d* rows/);
+  assert.match(copied.stdout, /security_plans: [1-9]\d* rows/);
   const head = copied.stdout.match(/head ([0-9a-f]{64})/)[1];
 
   // Run again: nothing left to copy, still verified.
   const again = runCli(['copy', '--from', `sqlite:${source}`, '--to', b.db]);
   assert.equal(again.status, 0, again.stderr);
-  assert.match(again.stdout, /incidents: 300 rows \(0 in this run\)/);
+  assert.match(again.stdout, new RegExp(`incidents: ${incidents} rows \\(0 in this run\\)`));
 
   // The audit chain verifies on the target with the source's head.
   const verify = runCli(['audit', 'verify', '--db', b.db]);
@@ -81,6 +96,7 @@ test('an installation copied with trygg copy answers the same on the target', as
   for (const name of USERS) {
     assert.deepEqual(afterCopy.users[name], before.users[name], `what ${name} sees`);
   }
+  assert.ok(Object.values(before.users['chef.norr.eb'].subjects).some((h) => h.named), 'some incidents name a person');
   assert.deepEqual(afterCopy.audit.slice(0, before.audit.length), before.audit);
 
   // The target takes new reports with fresh ids.
