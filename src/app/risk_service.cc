@@ -171,12 +171,15 @@ class AssessmentViewBuilder {
     TRYGG_ASSIGN_OR_RETURN(v.risk_template,
                            TemplateVersion(tx_, a.forvaltning_id, a.template_version));
     SubjectHistory history;
+    const bool manager = AccessToAssessment(who_.actor, tree_, a).manager;
     if (!a.subject_key.empty()) {
       TRYGG_ASSIGN_OR_RETURN(history, subjects_.History(tx_, who_, a.subject_key, a.incident_id));
       // Only managers covering the unit see the summary; everyone gets the level.
-      if (AccessToAssessment(who_.actor, tree_, a).manager) v.history = history;
+      if (manager) v.history = history;
     }
-    v.result = AssessRisk(v.risk_template, a.answers, ToRiskHistory(history));
+    RiskHistory rule_history = ToRiskHistory(history);
+    rule_history.details = manager;
+    v.result = AssessRisk(v.risk_template, a.answers, rule_history);
     for (UserId u : a.participants) names_.Add(u, v.names);
     if (a.decided_by) names_.Add(*a.decided_by, v.names);
     if (a.followed_up_by) names_.Add(*a.followed_up_by, v.names);

@@ -362,17 +362,21 @@ RiskResult AssessRisk(const RiskTemplate& t, const std::vector<FactorAnswer>& an
       reason.floor = RiskLevel::kHog;
     }
     const int n = history.earlier_incidents;
-    std::string sv = std::to_string(n) + (n == 1 ? " tidigare händelse knuten till personen"
-                                                 : " tidigare händelser knutna till personen");
-    std::string en = std::to_string(n) + (n == 1 ? " earlier incident linked to the person"
-                                                 : " earlier incidents linked to the person");
+    std::string sv = "Tidigare händelser knutna till personen";
+    std::string en = "Earlier incidents linked to the person";
+    if (history.details) {
+      sv = std::to_string(n) + (n == 1 ? " tidigare händelse knuten till personen"
+                                       : " tidigare händelser knutna till personen");
+      en = std::to_string(n) + (n == 1 ? " earlier incident linked to the person"
+                                       : " earlier incidents linked to the person");
+    }
     std::vector<std::string> facts_sv;
     std::vector<std::string> facts_en;
-    if (history.latest_at) {
+    if (history.details && history.latest_at) {
       facts_sv.push_back("senast " + DateText(*history.latest_at));
       facts_en.push_back("latest " + DateText(*history.latest_at));
     }
-    if (history.highest_severity > 0) {
+    if (history.details && history.highest_severity > 0) {
       facts_sv.push_back("högsta allvarlighetsgrad " + std::to_string(history.highest_severity));
       facts_en.push_back("highest severity " + std::to_string(history.highest_severity));
     }

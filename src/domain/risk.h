@@ -106,6 +106,10 @@ struct RiskHistory {
   int earlier_incidents = 0;
   int highest_severity = 0;  // 0 when none
   std::optional<TimeMs> latest_at;
+  // False when the reader may not see the history (see SubjectService): the
+  // history reason then says only that incidents are linked — no count, date
+  // or severity. The score and level are the same either way.
+  bool details = true;
 };
 
 struct FactorAnswer {

@@ -286,6 +286,27 @@ TEST(RiskTest, ExplanationTextWithHistoryFloor) {
             "severity 3) +3, at least high. Level: high.");
 }
 
+TEST(RiskTest, HistoryWithoutDetailsGivesTheSameLevelButNoFacts) {
+  // A reader who may not see the history (an employee) gets the same score
+  // and level, but not the count, date or severity.
+  const std::vector<FactorAnswer> answers = Yes({"tidigare_hot_vald"});
+  RiskHistory hidden = History(3, 3, kOct2At10Utc);
+  hidden.details = false;
+  const RiskResult full = AssessRisk(DefaultRiskTemplate(), answers, History(3, 3, kOct2At10Utc));
+  const RiskResult r = AssessRisk(DefaultRiskTemplate(), answers, hidden);
+  EXPECT_EQ(r.score, full.score);
+  EXPECT_EQ(r.level, full.level);
+  EXPECT_EQ(r.proposed, full.proposed);
+  EXPECT_EQ(r.explanation_sv,
+            "Poäng 6 (förhöjd från 2, hög från 5, mycket hög från 9). Tidigare hot eller våld +3; "
+            "Tidigare händelser knutna till personen +3. Nivå: hög.");
+  EXPECT_EQ(r.reasons.back().text_en, "Earlier incidents linked to the person: +3");
+  for (const std::string& text : {r.explanation_sv, r.explanation_en}) {
+    EXPECT_EQ(text.find("2026"), std::string::npos) << text;
+    EXPECT_EQ(text.find("3 "), std::string::npos) << text;
+  }
+}
+
 TEST(RiskTest, ExplanationTextWithFactorFloorAndWithNothing) {
   RiskResult r = AssessRisk(DefaultRiskTemplate(), Yes({"vapen"}), {});
   EXPECT_EQ(r.score, 3);
