@@ -7,6 +7,7 @@
 #include "app/audit_log.h"
 #include "app/incident_views.h"
 #include "app/risk_template_codec.h"
+#include "core/text.h"
 
 namespace trygg {
 namespace {
@@ -132,15 +133,6 @@ void ApplyProposals(const RiskTemplate& t, const RiskResult& result, RiskAssessm
     if (m.proposed || m.decided) measures.push_back(std::move(m));
   }
   a.measures = std::move(measures);
-}
-
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const std::string& c : codes) {
-    if (!out.empty()) out += ",";
-    out += c;
-  }
-  return out;
 }
 
 // Everything a use case needs to return an assessment: recomputes the result
@@ -391,7 +383,7 @@ Result<AssessmentView> RiskService::Update(const Principal& who, int64_t id,
   TRYGG_RETURN_IF_ERROR(tx->UpdateAssessment(a, a.version));
   ++a.version;
   TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "risk.updated", "risk_assessment",
-                                    id, JoinCodes(changed)));
+                                    id, JoinText(changed, ",")));
   AssessmentViewBuilder views(*tx, *tree, who, subjects_);
   TRYGG_ASSIGN_OR_RETURN(AssessmentView v, views.Full(a));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
@@ -443,7 +435,7 @@ Result<AssessmentView> RiskService::Decide(const Principal& who, int64_t id,
   TRYGG_RETURN_IF_ERROR(tx->UpdateAssessment(a, a.version));
   ++a.version;
   TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "risk.decided", "risk_assessment",
-                                    id, "measures:" + JoinCodes(decided)));
+                                    id, "measures:" + JoinText(decided, ",")));
   AssessmentViewBuilder views(*tx, *tree, who, subjects_);
   TRYGG_ASSIGN_OR_RETURN(AssessmentView v, views.Full(a));
   TRYGG_RETURN_IF_ERROR(tx->Commit());

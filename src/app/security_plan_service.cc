@@ -92,15 +92,6 @@ bool SameRoutine(const ProtectedRoutine& a, const ProtectedRoutine& b) {
          a.no_home_visits == b.no_home_visits && a.instructions == b.instructions;
 }
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& s : v) {
-    if (!out.empty()) out += ",";
-    out += s;
-  }
-  return out;
-}
-
 class PlanViewBuilder {
  public:
   PlanViewBuilder(StoreTx& tx, const OrgTree& tree, const Principal& who, SubjectService& subjects,
@@ -305,7 +296,7 @@ Result<SecurityPlanView> SecurityPlanService::Update(const Principal& who, int64
   if (!SameRoutine(p.routine, before.routine)) changed.push_back("routine");
 
   std::vector<std::pair<std::string, std::string>> log;  // action, detail
-  if (!changed.empty()) log.emplace_back("updated", Join(changed));
+  if (!changed.empty()) log.emplace_back("updated", JoinText(changed, ","));
   if (p.protected_case != before.protected_case) {
     log.emplace_back(p.protected_case ? "protected" : "unprotected", "");
     changed.push_back("protected_case");
@@ -328,7 +319,7 @@ Result<SecurityPlanView> SecurityPlanService::Update(const Principal& who, int64
     TRYGG_RETURN_IF_ERROR(tx->InsertPlanLog({0, id, now, who.user.id, action, detail}).status());
   }
   TRYGG_RETURN_IF_ERROR(AppendAudit(*tx, ctx_.clock, who.user.id, "plan.updated", "security_plan",
-                                    id, Join(changed)));
+                                    id, JoinText(changed, ",")));
   TRYGG_ASSIGN_OR_RETURN(SecurityPlanView v, views.Full(p));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return v;

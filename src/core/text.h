@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace trygg {
@@ -21,5 +22,18 @@ inline bool FitsText(std::string_view s, size_t max_chars) {
 // Orders names as a Swedish reader expects: case-insensitive, with å, ä, ö
 // after z (in that order) and é/è/ü sorted as e/e/y. Ties fall back to bytes.
 bool SwedishLess(std::string_view a, std::string_view b);
+
+// `parts` (strings or string_views) with `separator` between them; "" for none.
+template <typename Strings>
+std::string JoinText(const Strings& parts, std::string_view separator) {
+  std::string out;
+  bool first = true;
+  for (const auto& part : parts) {
+    if (!first) out += separator;
+    out += part;
+    first = false;
+  }
+  return out;
+}
 
 }  // namespace trygg

@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/retry.h"
+#include "core/text.h"
 #include "http/handlers/routes.h"
 #include "http/log.h"
 #include "http/security.h"
@@ -20,15 +21,6 @@ constexpr int kRequestAttempts = 3;
 Lang RequestLang(const HttpRequest& req) {
   auto header = req.Header("Accept-Language");
   return header ? LangFromAcceptLanguage(*header) : Lang::kSv;
-}
-
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
 }
 
 }  // namespace
@@ -89,7 +81,7 @@ HttpResponse HttpApi::HandleApi(const HttpRequest& req, std::string* route_label
   }
   if (match.kind == RouteMatch::Kind::kMethodNotAllowed) {
     HttpResponse res = HttpErrorResponse(405, "request.method_not_allowed", lang);
-    res.SetHeader("Allow", Join(match.allowed));
+    res.SetHeader("Allow", JoinText(match.allowed, ", "));
     return res;
   }
   *route_label = match.route->pattern;

@@ -3,24 +3,16 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/text.h"
 #include "storage/sql/sql_tx.h"
 
 namespace trygg::sql {
 namespace {
 
-std::string Join(const std::vector<std::string_view>& names) {
-  std::string out;
-  for (size_t k = 0; k < names.size(); ++k) {
-    if (k > 0) out += ", ";
-    out += names[k];
-  }
-  return out;
-}
-
 std::string ColumnList(const TableInfo& table) {
   std::vector<std::string_view> names;
   for (const ColumnInfo& c : table.columns) names.push_back(c.name);
-  return Join(names);
+  return JoinText(names, ", ");
 }
 
 // "?, ?, ?" for `n` values.
@@ -45,9 +37,9 @@ Result<std::vector<TableRow>> SqlTx::ReadRows(const TableInfo& table,
     return Status::InvalidArgument("storage.bad_row", "key width");
   }
   std::string sql = "SELECT " + ColumnList(table) + " FROM " + std::string(table.name);
-  const std::string key = "(" + Join(table.key) + ")";
+  const std::string key = "(" + JoinText(table.key, ", ") + ")";
   if (!after.empty()) sql += " WHERE " + key + " > (" + Marks(after.size()) + ")";
-  sql += " ORDER BY " + Join(table.key) + " LIMIT ?";
+  sql += " ORDER BY " + JoinText(table.key, ", ") + " LIMIT ?";
   TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare(sql));
   for (int64_t k : after) st.BindInt(k);
   st.BindInt(limit);
@@ -108,10 +100,11 @@ Result<int64_t> SqlTx::CountRows(const TableInfo& table) {
 
 Result<std::vector<int64_t>> SqlTx::LastKey(const TableInfo& table) {
   std::string desc;
-  for (std::string_view k : table.key) desc += std::string(desc.empty() ? "" : ", ") + std::string(k) + " DESC";
-  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare("SELECT " + Join(table.key) + " FROM " +
-                                               std::string(table.name) + " ORDER BY " + desc +
-                                               " LIMIT 1"));
+  for (std::string_view k : table.key)
+    desc += std::string(desc.empty() ? "" : ", ") + std::string(k) + " DESC";
+  TRYGG_ASSIGN_OR_RETURN(Statement st,
+                         Prepare("SELECT " + JoinText(table.key, ", ") + " FROM " +
+                                 std::string(table.name) + " ORDER BY " + desc + " LIMIT 1"));
   TRYGG_ASSIGN_OR_RETURN(bool row, st.Step());
   std::vector<int64_t> key;
   if (!row) return key;
@@ -125,10 +118,9 @@ Status SqlTx::ResetIdSequence(const TableInfo& table) {
   // SQLite's AUTOINCREMENT counter already follows explicitly inserted ids.
   if (conn->dialect() == SqlDialect::kSqlite) return Status::Ok();
   const std::string name(table.name);
-  TRYGG_ASSIGN_OR_RETURN(
-      Statement st, Prepare("SELECT setval(pg_get_serial_sequence('" + name +
-                            "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + name +
-                            "), false)"));
+  TRYGG_ASSIGN_OR_RETURN(Statement st, Prepare("SELECT setval(pg_get_serial_sequence('" + name +
+                                               "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " +
+                                               name + "), false)"));
   return st.Run();
 }
 
