@@ -59,6 +59,15 @@ TEST(StatusHttpTest, InternalErrorsHideTheirDetail) {
   EXPECT_EQ(Body(res)["error"]["code"], "internal");
 }
 
+TEST(StatusHttpTest, AMissingPseudonymKeyIsUnavailable) {
+  HttpResponse res = ErrorResponse(Status::FailedPrecondition("subject.not_configured"), Lang::kEn);
+  EXPECT_EQ(res.status, 503);
+  EXPECT_EQ(Body(res)["error"]["code"], "subject.not_configured");
+  EXPECT_FALSE(Body(res)["error"]["message"].get<std::string>().empty());
+  // Other preconditions stay 409.
+  EXPECT_EQ(ErrorResponse(Status::FailedPrecondition("plan.not_protected"), Lang::kSv).status, 409);
+}
+
 TEST(StatusHttpTest, LocalisesBySwedishDefaultAndEnglish) {
   const Status s = Status::FailedPrecondition("workflow.open_measures");
   EXPECT_EQ(Body(ErrorResponse(s, Lang::kSv))["error"]["message"],
