@@ -20,7 +20,7 @@ RiskLevel LevelFrom(const json& j) {
 
 }  // namespace
 
-std::string EncodeRiskTemplateBody(const RiskTemplate& t) {
+json RiskTemplateContentJson(const RiskTemplate& t) {
   json factors = json::array();
   for (const RiskFactor& f : t.factors) {
     factors.push_back({{"code", f.code},
@@ -46,7 +46,11 @@ std::string EncodeRiskTemplateBody(const RiskTemplate& t) {
       {"history", {{"weight", t.history_weight}, {"floor_count", t.history_floor_count}}},
       {"measures", std::move(measures)},
   };
-  return body.dump();
+  return body;
+}
+
+std::string EncodeRiskTemplateBody(const RiskTemplate& t) {
+  return RiskTemplateContentJson(t).dump();
 }
 
 Status DecodeRiskTemplateBody(std::string_view body, RiskTemplate& t) {

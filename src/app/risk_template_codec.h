@@ -1,6 +1,7 @@
 // The stored form of a risk template: the JSON body of a StoredRiskTemplate.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -12,8 +13,11 @@ namespace trygg {
 
 // The template's content as JSON: {"factors":[…],"thresholds":{"forhojd",
 // "hog","mycket_hog"},"history":{"weight","floor_count"},"measures":[…]}, with
-// the field names of the API. The förvaltning, version and author live in
-// the row, not in the body.
+// the field names of the API (which shows it as it is stored).
+nlohmann::json RiskTemplateContentJson(const RiskTemplate& t);
+
+// The stored body: RiskTemplateContentJson as text. The förvaltning, version
+// and author live in the row, not in the body.
 std::string EncodeRiskTemplateBody(const RiskTemplate& t);
 
 // Reads a body written by EncodeRiskTemplateBody into `t`'s content fields

@@ -1,5 +1,6 @@
 #include "http/json_risk.h"
 
+#include "app/risk_template_codec.h"
 #include "core/time.h"
 #include "http/json_mapping.h"
 
@@ -62,38 +63,16 @@ std::string_view ReasonKindCode(RiskReason::Kind k) {
 }  // namespace
 
 json RiskTemplateJson(const RiskTemplate& t, const std::string& created_by_name) {
-  json factors = json::array();
-  for (const RiskFactor& f : t.factors) {
-    factors.push_back({{"code", f.code},
-                       {"label_sv", f.label_sv},
-                       {"label_en", f.label_en},
-                       {"help_sv", f.help_sv},
-                       {"help_en", f.help_en},
-                       {"weight", f.weight},
-                       {"floor", OptLevel(f.floor)}});
-  }
-  json measures = json::array();
-  for (const RiskMeasureDef& m : t.measures) {
-    measures.push_back({{"code", m.code},
-                        {"label_sv", m.label_sv},
-                        {"label_en", m.label_en},
-                        {"from_level", RiskLevelCode(m.from_level)},
-                        {"factors", m.factors}});
-  }
   const bool is_default = t.version == 0;
-  return {
-      {"forvaltning_id", t.forvaltning_id},
-      {"version", t.version},
-      {"is_default", is_default},
-      {"factors", std::move(factors)},
-      {"thresholds",
-       {{"forhojd", t.forhojd_from}, {"hog", t.hog_from}, {"mycket_hog", t.mycket_hog_from}}},
-      {"history", {{"weight", t.history_weight}, {"floor_count", t.history_floor_count}}},
-      {"measures", std::move(measures)},
-      {"created_by", !is_default && t.created_by != 0 ? PersonRefJson(t.created_by, created_by_name)
-                                                      : json(nullptr)},
-      {"created_at",
-       !is_default && t.created_at != 0 ? json(FormatIso8601(t.created_at)) : json(nullptr)}};
+  json j = RiskTemplateContentJson(t);
+  j["forvaltning_id"] = t.forvaltning_id;
+  j["version"] = t.version;
+  j["is_default"] = is_default;
+  j["created_by"] = !is_default && t.created_by != 0 ? PersonRefJson(t.created_by, created_by_name)
+                                                     : json(nullptr);
+  j["created_at"] =
+      !is_default && t.created_at != 0 ? json(FormatIso8601(t.created_at)) : json(nullptr);
+  return j;
 }
 
 json RiskResultJson(const RiskResult& r) {
