@@ -13,8 +13,8 @@ UnitId Unit(App& app, std::optional<UnitId> parent, UnitKind kind, const std::st
 
 UserId Person(App& app, const std::string& username, UnitId unit,
               std::optional<std::pair<Role, UnitId>> grant = std::nullopt) {
-  auto r = app.users().Create(nullptr, NewUser{username, "Person " + username, "", unit,
-                                               "correct horse battery"});
+  auto r = app.users().Create(
+      nullptr, NewUser{username, "Person " + username, "", unit, "correct horse battery"});
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   if (grant) {
     auto g = app.users().Grant(nullptr, r->user.id, grant->first, grant->second);

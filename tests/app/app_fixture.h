@@ -19,8 +19,8 @@ struct Org {
 };
 
 struct People {
-  Principal employee, colleague, chef_eb, chef_ifo, chef_rec, skyddsombud, sakerhet,
-      sakerhet_soder, analytiker, admin;
+  Principal employee, colleague, chef_eb, chef_ifo, chef_rec, skyddsombud, sakerhet, sakerhet_soder,
+      analytiker, admin;
 };
 
 class AppFixture : public ::testing::Test {

@@ -40,9 +40,11 @@ class StoreCopyTest : public StoreTest {
   // audit chain.
   void FillSource() {
     ASSERT_OK_AND_ASSIGN(auto tx, source_->BeginWrite());
-    ASSERT_OK_AND_ASSIGN(UnitId root, tx->InsertUnit({0, std::nullopt, UnitKind::kKommun, "Kommunen"}));
+    ASSERT_OK_AND_ASSIGN(UnitId root,
+                         tx->InsertUnit({0, std::nullopt, UnitKind::kKommun, "Kommunen"}));
     ASSERT_OK_AND_ASSIGN(UnitId late_child, tx->InsertUnit({0, root, UnitKind::kEnhet, "Flyttad"}));
-    ASSERT_OK_AND_ASSIGN(UnitId forv, tx->InsertUnit({0, root, UnitKind::kForvaltning, "Socialförvaltningen"}));
+    ASSERT_OK_AND_ASSIGN(UnitId forv,
+                         tx->InsertUnit({0, root, UnitKind::kForvaltning, "Socialförvaltningen"}));
     // Move the first child under a unit created after it.
     ASSERT_OK(tx->UpdateUnit({late_child, forv, UnitKind::kEnhet, "Flyttad"}));
     std::vector<UserId> users;
@@ -69,7 +71,9 @@ class StoreCopyTest : public StoreTest {
       inc.occurred_at = kBase - k * 3'600'000;
       inc.place_type = PlaceType::kHembesok;
       inc.exposed_user_ids = {users[(k + 1) % 6], users[(k + 2) % 6]};
-      inc.description = k == 4 ? "123" : "Hot i \"receptionen\" — 'citat', ?, $1, \\ och ✓ nr " + std::to_string(k);
+      inc.description =
+          k == 4 ? "123"
+                 : "Hot i \"receptionen\" — 'citat', ?, $1, \\ och ✓ nr " + std::to_string(k);
       inc.severity = 1 + k % 4;
       if (k % 2 == 1) inc.perpetrator_relation = PerpetratorRelation::kBrukare;
       inc.sensitive = k % 5 == 0;
@@ -82,7 +86,8 @@ class StoreCopyTest : public StoreTest {
       if (k % 4 == 3) inc.coordinator_consulted_at = kBase + k + 1;
       ASSERT_OK_AND_ASSIGN(IncidentId id, tx->InsertIncident(inc));
       incidents.push_back(id);
-      ASSERT_OK(StatusOf(tx->InsertNote({0, id, users[1], "Anteckning " + std::to_string(k), kBase + k})));
+      ASSERT_OK(StatusOf(
+          tx->InsertNote({0, id, users[1], "Anteckning " + std::to_string(k), kBase + k})));
       Measure m;
       m.incident_id = id;
       m.title = "Åtgärd";
@@ -127,9 +132,13 @@ class StoreCopyTest : public StoreTest {
         ASSERT_OK(tx->PutAuthorityNotice({id, Authority::kForsakringskassan, kBase + k,
                                           NoticeChannel::kEpost, "", users[1], kBase + k}));
       }
-      Notification n{0, users[1], NotificationKind::kNewIncident,
+      Notification n{0,
+                     users[1],
+                     NotificationKind::kNewIncident,
                      k % 5 == 0 ? std::nullopt : std::optional<IncidentId>(id),
-                     std::to_string(k), "new:" + std::to_string(id), kBase + k,
+                     std::to_string(k),
+                     "new:" + std::to_string(id),
+                     kBase + k,
                      k % 2 == 0 ? std::optional<TimeMs>(kBase + k + 1) : std::nullopt};
       ASSERT_OK_AND_ASSIGN(int64_t nid, tx->InsertNotification(n));
       OutboxMail mail;
@@ -143,9 +152,9 @@ class StoreCopyTest : public StoreTest {
       ASSERT_OK(StatusOf(tx->InsertMail(mail)));
       ASSERT_OK(StatusOf(tx->InsertLog({0, id, kBase + k, users[0], "created", ""})));
     }
-    ASSERT_OK(tx->PutOrgContact({forv, "Socialförvaltningen", "212000-0142", "Storgatan 1",
-                                 "123 45", "Kommunstad", "08-123 456", "social@kommunen.se",
-                                 users[2], kBase}));
+    ASSERT_OK(
+        tx->PutOrgContact({forv, "Socialförvaltningen", "212000-0142", "Storgatan 1", "123 45",
+                           "Kommunstad", "08-123 456", "social@kommunen.se", users[2], kBase}));
     PolicyRule rule;
     rule.kind = RuleKind::kSupportOffered;
     rule.categories = {Category::kHot, Category::kVald};
@@ -196,15 +205,22 @@ class StoreCopyTest : public StoreTest {
       plan.created_by = users[2];
       plan.created_at = plan.updated_at = kBase + k;
       ASSERT_OK_AND_ASSIGN(int64_t plan_id, tx->InsertSecurityPlan(plan));
-      ASSERT_OK(StatusOf(tx->InsertPlanMeasure({0, plan_id, "Larm", users[1], kBase,
-                                                MeasureStatus::kOppen, users[2], kBase,
-                                                std::nullopt, std::nullopt})));
+      ASSERT_OK(StatusOf(
+          tx->InsertPlanMeasure({0, plan_id, "Larm", users[1], kBase, MeasureStatus::kOppen,
+                                 users[2], kBase, std::nullopt, std::nullopt})));
       ASSERT_OK(StatusOf(tx->InsertPlanLog({0, plan_id, kBase, users[2], "created", ""})));
     }
     std::string prev = kAuditGenesisHash;
     for (int64_t seq = 1; seq <= 40; ++seq) {
-      AuditRecord r{seq, kBase + seq, seq % 3 == 0 ? std::nullopt : std::optional<UserId>(users[0]),
-                    "incident.read", "incident", seq, "view=full", prev, ""};
+      AuditRecord r{seq,
+                    kBase + seq,
+                    seq % 3 == 0 ? std::nullopt : std::optional<UserId>(users[0]),
+                    "incident.read",
+                    "incident",
+                    seq,
+                    "view=full",
+                    prev,
+                    ""};
       r.hash = AuditHash(r);
       prev = r.hash;
       ASSERT_OK(tx->AppendAudit(r));
@@ -283,8 +299,10 @@ TEST_P(StoreCopyTest, CopiesEverythingWithTheSameIdsAndVerifies) {
   ASSERT_OK_AND_ASSIGN(OrgContact contact, dst->GetOrgContact(su[2].id));
   EXPECT_EQ(contact.org_number, "212000-0142");
   ASSERT_OK_AND_ASSIGN(User user1, src->GetUserByUsername("user1"));
-  ASSERT_OK_AND_ASSIGN(std::vector<Notification> sno, src->ListNotifications(user1.id, false, 0, 100));
-  ASSERT_OK_AND_ASSIGN(std::vector<Notification> dno, dst->ListNotifications(user1.id, false, 0, 100));
+  ASSERT_OK_AND_ASSIGN(std::vector<Notification> sno,
+                       src->ListNotifications(user1.id, false, 0, 100));
+  ASSERT_OK_AND_ASSIGN(std::vector<Notification> dno,
+                       dst->ListNotifications(user1.id, false, 0, 100));
   ASSERT_EQ(dno.size(), 17u);
   EXPECT_EQ(Ids(dno), Ids(sno));
   for (size_t k = 0; k < sno.size(); ++k) {
@@ -401,8 +419,7 @@ TEST_P(StoreCopyTest, AChangedRowInTheTargetFailsVerification) {
   ASSERT_OK(StatusOf(CopyStore(*source_, *store_, {})));
   // Tamper with a row in the middle: its count and last key stay the same.
   ASSERT_OK(ExecRaw("UPDATE incidents SET description = 'ändrad' WHERE id = 5"));
-  EXPECT_STATUS(CopyStore(*source_, *store_, {}), StatusCode::kFailedPrecondition,
-                "copy.mismatch");
+  EXPECT_STATUS(CopyStore(*source_, *store_, {}), StatusCode::kFailedPrecondition, "copy.mismatch");
 }
 
 TEST_P(StoreCopyTest, RefusesASourceOnAnotherSchemaVersion) {
@@ -416,9 +433,9 @@ INSTANTIATE_TEST_SUITE_P(Engines, StoreCopyTest, ::testing::ValuesIn(Engines()),
 
 // The catalogue names every column of every table the migrations create.
 TEST(CopiedTablesTest, CoverTheWholeSchema) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("trygg-catalogue-" + std::to_string(getpid()) + ".db"))
-          .string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("trygg-catalogue-" + std::to_string(getpid()) + ".db"))
+                               .string();
   {
     ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, OpenStore("sqlite:" + path));
     ASSERT_OK(store->Migrate());
