@@ -23,18 +23,6 @@ std::optional<int64_t> ParseInt(std::string_view s) {
   return v;
 }
 
-// Reads query parameter `name` as an integer in [min, max].
-Status QueryInt(const QueryParams& q, const char* name, int64_t min, int64_t max,
-                std::optional<int64_t>* out) {
-  auto it = q.find(name);
-  if (it == q.end() || it->second.empty()) return Status::Ok();
-  auto v = ParseInt(it->second);
-  if (!v) return Status::InvalidArgument("validation.type", name);
-  if (*v < min || *v > max) return Status::InvalidArgument("validation.range", name);
-  *out = *v;
-  return Status::Ok();
-}
-
 Status QueryTime(const QueryParams& q, const char* name, std::optional<TimeMs>* out) {
   auto it = q.find(name);
   if (it == q.end() || it->second.empty()) return Status::Ok();
@@ -55,6 +43,17 @@ Status QueryEnum(const QueryParams& q, const char* name, Parse parse, std::optio
 }
 
 }  // namespace
+
+Status QueryInt(const QueryParams& q, const char* name, int64_t min, int64_t max,
+                std::optional<int64_t>* out) {
+  auto it = q.find(name);
+  if (it == q.end() || it->second.empty()) return Status::Ok();
+  auto v = ParseInt(it->second);
+  if (!v) return Status::InvalidArgument("validation.type", name);
+  if (*v < min || *v > max) return Status::InvalidArgument("validation.range", name);
+  *out = *v;
+  return Status::Ok();
+}
 
 Result<nlohmann::json> ParseJsonObject(std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {

@@ -20,6 +20,12 @@ namespace trygg {
 
 using QueryParams = std::map<std::string, std::string>;
 
+// Reads query parameter `name` as an integer in [min, max] into *out; absent
+// or empty leaves *out as it is. InvalidArgument("validation.type" or
+// "validation.range", detail `name`).
+Status QueryInt(const QueryParams& q, const char* name, int64_t min, int64_t max,
+                std::optional<int64_t>* out);
+
 // Parses `body` as JSON that must be an object. Errors: InvalidArgument
 // "request.invalid_json" (not JSON, or not UTF-8) or "validation.body" (not an
 // object; an empty body counts as not an object).

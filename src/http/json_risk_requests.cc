@@ -1,10 +1,10 @@
 // Issue 5 request parsing.
 #include "http/json_risk_requests.h"
 
-#include <charconv>
 #include <limits>
 
 #include "http/json_fields.h"
+#include "http/json_requests.h"
 
 namespace trygg {
 namespace {
@@ -136,25 +136,6 @@ Status ParseRoutine(const json& body, std::optional<ProtectedRoutine>* out) {
       &present);
   if (!s.ok()) return s;
   if (present) *out = std::move(routine);
-  return Status::Ok();
-}
-
-std::optional<int64_t> ParseInt(std::string_view s) {
-  int64_t v = 0;
-  if (s.empty()) return std::nullopt;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-Status QueryInt(const QueryParams& q, const char* name, int64_t min, int64_t max,
-                std::optional<int64_t>* out) {
-  auto it = q.find(name);
-  if (it == q.end() || it->second.empty()) return Status::Ok();
-  auto v = ParseInt(it->second);
-  if (!v) return Status::InvalidArgument("validation.type", name);
-  if (*v < min || *v > max) return Status::InvalidArgument("validation.range", name);
-  *out = *v;
   return Status::Ok();
 }
 
