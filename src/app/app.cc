@@ -14,6 +14,10 @@ App::App(Store& store, const Clock& clock, AppConfig config)
       subjects_(ctx_),
       risk_(ctx_, subjects_),
       plans_(ctx_, subjects_),
+      stats_(ctx_, config.stats),
+      routines_(ctx_, config.routine_acks),
+      exercises_(ctx_),
+      kpis_(ctx_),
       org_(ctx_),
       users_(ctx_),
       audit_(ctx_) {}

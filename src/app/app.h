@@ -8,13 +8,17 @@
 
 #include "app/audit_service.h"
 #include "app/auth_service.h"
+#include "app/exercise_service.h"
 #include "app/followup_service.h"
 #include "app/incident_service.h"
+#include "app/kpi_service.h"
 #include "app/notification_service.h"
 #include "app/org_service.h"
 #include "app/reminders.h"
 #include "app/risk_service.h"
+#include "app/routine_service.h"
 #include "app/security_plan_service.h"
+#include "app/stats_service.h"
 #include "app/subject_service.h"
 #include "app/user_service.h"
 
@@ -28,6 +32,8 @@ struct AppConfig {
   // The pseudonymisation secret (raw bytes, see LoadPseudonymKey); empty:
   // identifiers of people are refused.
   std::string pseudonym_key;
+  StatsSettings stats;      // small-cell threshold, the city's standard
+  AckSchedule routine_acks; // remind day 20, escalate day 31
 };
 
 class App {
@@ -43,6 +49,10 @@ class App {
   SubjectService& subjects() { return subjects_; }
   RiskService& risk() { return risk_; }
   SecurityPlanService& plans() { return plans_; }
+  StatsService& stats() { return stats_; }
+  RoutineService& routines() { return routines_; }
+  ExerciseService& exercises() { return exercises_; }
+  KpiService& kpis() { return kpis_; }
   OrgService& org() { return org_; }
   UserService& users() { return users_; }
   AuditService& audit() { return audit_; }
@@ -58,6 +68,10 @@ class App {
   SubjectService subjects_;
   RiskService risk_;
   SecurityPlanService plans_;
+  StatsService stats_;
+  RoutineService routines_;
+  ExerciseService exercises_;
+  KpiService kpis_;
   OrgService org_;
   UserService users_;
   AuditService audit_;

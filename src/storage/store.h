@@ -13,14 +13,19 @@
 #include <vector>
 
 #include "core/result.h"
+#include "domain/equivalence.h"
+#include "domain/exercise.h"
 #include "domain/followup.h"
 #include "domain/incident.h"
+#include "domain/kpi.h"
 #include "domain/notification.h"
 #include "domain/org.h"
 #include "domain/policy.h"
 #include "domain/risk.h"
 #include "domain/role.h"
+#include "domain/routine.h"
 #include "domain/security_plan.h"
+#include "domain/stats.h"
 #include "domain/user.h"
 #include "domain/visibility.h"
 #include "storage/tables.h"
@@ -84,6 +89,19 @@ struct PlanQuery {
   std::optional<PlanStatus> status;
   std::optional<std::string> subject_key;
   int limit = 50;
+  int offset = 0;
+};
+
+// Which routines to list: active and archived, ordered by title then id.
+struct RoutineQuery {
+  std::optional<RoutineStatus> status;
+  std::optional<std::vector<UnitId>> units;  // scope unit in this set (nullopt: any)
+};
+// Which exercises to list, newest held_on first, then id descending.
+struct ExerciseQuery {
+  std::optional<std::vector<UnitId>> units;  // nullopt: any
+  std::optional<TimeMs> held_from;           // inclusive
+  int limit = 100;  // 1..1000
   int offset = 0;
 };
 
@@ -205,6 +223,52 @@ class StoreTx {
   virtual Result<int64_t> InsertPlanLog(const PlanLogEntry& e) = 0;
   virtual Result<std::vector<PlanLogEntry>> ListPlanLog(int64_t plan_id) = 0;  // oldest first
 
+  // --- Statistics projection: one FactsRow per incident, written in the same
+  //     transaction as every change to the incident or what hangs on it.
+  // Inserts or replaces the incident's row and gives it the next change
+  // sequence (greater than every seq stored); returns that seq.
+  // InvalidArgument("storage.foreign_key") for an unknown incident.
+  virtual Result<int64_t> PutFacts(const FactsRow& row) = 0;
+  // Rows with seq > after_seq, ascending by seq, at most `limit`.
+  virtual Result<std::vector<FactsRow>> ListFacts(int64_t after_seq, int limit) = 0;
+  // The greatest seq stored (0 when none).
+  virtual Result<int64_t> LastFactsSeq() = 0;
+  // Incidents that have no FactsRow (written before schema 5), ascending, at most `limit`.
+  virtual Result<std::vector<IncidentId>> ListIncidentsWithoutFacts(int limit) = 0;
+
+  // --- Unit profiles (headcount, rooms, coordinator, alarm test). Put inserts or replaces.
+  virtual Status PutUnitProfile(const UnitProfile& p) = 0;  // InvalidArgument("storage.foreign_key")
+  virtual Result<std::vector<UnitProfile>> ListUnitProfiles() = 0;  // by unit_id
+
+  // --- Routines and acknowledgements.
+  virtual Result<int64_t> InsertRoutine(const Routine& r) = 0;
+  virtual Result<Routine> GetRoutine(int64_t id) = 0;  // NotFound("routine.not_found")
+  virtual Status UpdateRoutine(const Routine& r) = 0;  // NotFound("routine.not_found")
+  virtual Result<std::vector<Routine>> ListRoutines(const RoutineQuery& q) = 0;
+  // Idempotent: acknowledging the same version twice keeps the first time.
+  virtual Status PutRoutineAck(const RoutineAck& ack) = 0;
+  // Acknowledgements of `version` of the routine (nullopt: every version), by user id.
+  virtual Result<std::vector<RoutineAck>> ListRoutineAcks(int64_t routine_id,
+                                                         std::optional<int> version) = 0;
+  // Every acknowledgement by `user`, any routine, by routine id then version.
+  virtual Result<std::vector<RoutineAck>> ListAcksOfUser(UserId user) = 0;
+
+  // --- Exercises and their findings.
+  virtual Result<int64_t> InsertExercise(const Exercise& e) = 0;
+  virtual Result<Exercise> GetExercise(int64_t id) = 0;  // NotFound("exercise.not_found")
+  virtual Result<std::vector<Exercise>> ListExercises(const ExerciseQuery& q) = 0;
+  virtual Result<int64_t> InsertFinding(const ExerciseFinding& f) = 0;
+  virtual Result<ExerciseFinding> GetFinding(int64_t id) = 0;  // NotFound("finding.not_found")
+  virtual Status UpdateFinding(const ExerciseFinding& f) = 0;
+  virtual Result<std::vector<ExerciseFinding>> ListFindings(int64_t exercise_id) = 0;  // by id
+  // Open findings with an owner, due before `due_before` (exclusive), by due date.
+  virtual Result<std::vector<ExerciseFinding>> ListOpenFindingMeasures(TimeMs due_before) = 0;
+
+  // --- KPIs. Put inserts or replaces the value with the same key.
+  virtual Status PutKpi(const KpiValue& v) = 0;
+  // Every value, or those of one förvaltning; by förvaltning, kind, group, year, period.
+  virtual Result<std::vector<KpiValue>> ListKpis(std::optional<UnitId> forvaltning) = 0;
+
   // --- Notifications. Insert stores `n` unless its user already has one with
   //     the same dedupe_key: returns the new id, or 0 for such a duplicate.
   virtual Result<int64_t> InsertNotification(const Notification& n) = 0;
@@ -275,7 +339,7 @@ struct StoreOptions {
 };
 
 // The schema version this binary writes.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 4;  // 5 once the migration lands
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
 // "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.

@@ -6,6 +6,8 @@
 // (police reports, authority notices, contact details, policy rules),
 // sql_risk.cc (risk templates, assessments, measure uses, the person behind an
 // incident), sql_plans.cc (security plans, their measures and log),
+// sql_stats.cc (the statistics projection, unit profiles, KPIs),
+// sql_routines.cc (routines, acknowledgements, exercises and findings),
 // sql_notifications.cc (notifications, the mail outbox), sql_audit.cc and
 // sql_tables.cc (whole tables, for trygg copy).
 #pragma once
@@ -159,6 +161,31 @@ class SqlTx final : public StoreTx {
   Result<std::vector<PlanMeasure>> ListPlanMeasures(int64_t plan_id) override;
   Result<int64_t> InsertPlanLog(const PlanLogEntry& e) override;
   Result<std::vector<PlanLogEntry>> ListPlanLog(int64_t plan_id) override;
+
+  Result<int64_t> PutFacts(const FactsRow& row) override;
+  Result<std::vector<FactsRow>> ListFacts(int64_t after_seq, int limit) override;
+  Result<int64_t> LastFactsSeq() override;
+  Result<std::vector<IncidentId>> ListIncidentsWithoutFacts(int limit) override;
+  Status PutUnitProfile(const UnitProfile& p) override;
+  Result<std::vector<UnitProfile>> ListUnitProfiles() override;
+  Result<int64_t> InsertRoutine(const Routine& r) override;
+  Result<Routine> GetRoutine(int64_t id) override;
+  Status UpdateRoutine(const Routine& r) override;
+  Result<std::vector<Routine>> ListRoutines(const RoutineQuery& q) override;
+  Status PutRoutineAck(const RoutineAck& ack) override;
+  Result<std::vector<RoutineAck>> ListRoutineAcks(int64_t routine_id,
+                                                 std::optional<int> version) override;
+  Result<std::vector<RoutineAck>> ListAcksOfUser(UserId user) override;
+  Result<int64_t> InsertExercise(const Exercise& e) override;
+  Result<Exercise> GetExercise(int64_t id) override;
+  Result<std::vector<Exercise>> ListExercises(const ExerciseQuery& q) override;
+  Result<int64_t> InsertFinding(const ExerciseFinding& f) override;
+  Result<ExerciseFinding> GetFinding(int64_t id) override;
+  Status UpdateFinding(const ExerciseFinding& f) override;
+  Result<std::vector<ExerciseFinding>> ListFindings(int64_t exercise_id) override;
+  Result<std::vector<ExerciseFinding>> ListOpenFindingMeasures(TimeMs due_before) override;
+  Status PutKpi(const KpiValue& v) override;
+  Result<std::vector<KpiValue>> ListKpis(std::optional<UnitId> forvaltning) override;
 
   Result<int64_t> InsertNotification(const Notification& n) override;
   Result<std::vector<Notification>> ListNotifications(UserId user, bool unread_only,

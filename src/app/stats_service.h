@@ -1,0 +1,96 @@
+// Statistics use cases: protected cross tables of incidents and the equivalence matrix, for the roles that may see them.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "app/stats_index.h"
+#include "domain/equivalence.h"
+#include "domain/small_cells.h"
+#include "domain/stats.h"
+
+namespace trygg {
+
+struct StatsSettings {
+  int threshold = kDefaultSmallCellThreshold;  // cells below this are protected
+  EquivalenceStandard standard;
+};
+
+// Figures derived per row (and for the whole table). A rate is shown only
+// when its numerator and denominator are both shown; a median only when the
+// row's count is shown and at least the threshold (or exact).
+struct StatsFigures {
+  std::optional<int64_t> headcount;   // unit row dims and the total: summed unit profiles
+  std::optional<double> per_100;      // count / headcount * 100
+  std::optional<double> police_rate;  // police / count
+  std::optional<double> outside_share;
+  std::optional<double> tied_share;
+  std::optional<double> notice_on_time_share;   // notice_on_time / notice_applies
+  std::optional<double> support_on_time_share;  // support_on_time / support_applies
+  std::optional<double> median_ack_hours;
+  std::optional<double> median_close_days;
+};
+
+// A table as the caller may see it.
+struct StatsTable {
+  StatsDim row_dim = StatsDim::kCategory;
+  StatsDim col_dim = StatsDim::kNone;
+  std::vector<StatsKey> rows;
+  std::vector<StatsKey> cols;
+  // True when every figure is exact: the caller is a chef or säkerhetssamordnare
+  // whose grants cover every unit the table counts. Otherwise each measure is
+  // protected on its own (Protect with the threshold).
+  bool exact = false;
+  int threshold = kDefaultSmallCellThreshold;
+  std::array<ProtectedTable, kStatsMeasureCount> measures;
+  std::vector<StatsFigures> row_figures;
+  StatsFigures total_figures;
+};
+
+struct EquivalenceRow {
+  UnitId forvaltning_id = 0;
+  std::string name;
+  std::vector<EquivalenceCell> cells;  // AllEquivalenceColumns order
+};
+struct EquivalenceMatrix {
+  std::vector<EquivalenceRow> rows;  // förvaltningar in the caller's scope, by name
+  EquivalenceStandard standard;
+  bool exact = false;
+  TimeMs as_of = 0;
+};
+
+class StatsService {
+ public:
+  StatsService(AppContext& ctx, StatsSettings settings = {});
+
+  // Loads the index (after BackfillFacts). Call once at startup; until then
+  // queries load lazily on first use.
+  Status Load();
+
+  // Who may: analytiker, chef, säkerhetssamordnare, skyddsombud and admin, over
+  // the units their grants of those roles cover (the union);
+  // PermissionDenied("stats.forbidden") for anyone else. filter.units outside
+  // that scope: PermissionDenied("stats.out_of_scope"). InvalidArgument
+  // ("stats.dims") for rows kNone or rows == cols, ("stats.range") for from ≥ to.
+  // The index catches up with the store first, so the answer includes every
+  // committed write, from any process.
+  Result<StatsTable> Table(const Principal& who, const StatsQuery& query);
+
+  // One row per förvaltning in the caller's scope (same roles as Table), as
+  // of the clock's now; counts protected as Table protects them.
+  Result<EquivalenceMatrix> Equivalence(const Principal& who);
+
+  StatsIndex& index() { return index_; }
+  const StatsSettings& settings() const { return settings_; }
+
+ private:
+  AppContext& ctx_;
+  StatsSettings settings_;
+  StatsIndex index_;
+  bool loaded_ = false;
+};
+
+}  // namespace trygg

@@ -1,0 +1,41 @@
+// Small-cell protection: hides counts that could identify a person, and enough other counts that no total gives them away.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace trygg {
+
+inline constexpr int kDefaultSmallCellThreshold = 5;
+
+// A two-way table of counts with its margins, as published: nullopt is a
+// hidden ("..") figure.
+struct ProtectedTable {
+  int rows = 0;
+  int cols = 0;
+  std::vector<std::optional<int64_t>> cells;  // rows * cols, row-major
+  std::vector<std::optional<int64_t>> row_totals;
+  std::vector<std::optional<int64_t>> col_totals;
+  std::optional<int64_t> total;
+
+  // Cells and margins all shown, as given (exact figures).
+  static ProtectedTable Exact(const std::vector<int64_t>& cells, int rows, int cols);
+};
+
+// Protects `cells` (rows × cols, row-major, each ≥ 0) and the margins computed
+// from them, for a threshold t ≥ 1:
+// - primary: every figure (cell or margin) with 0 < value < t is hidden;
+// - complementary: then, in every line — a row with its row total, a column
+//   with its column total, and the row of column totals with the grand total —
+//   that has hidden figures, at least two are hidden and the hidden figures
+//   sum to at least t, so that subtracting the shown figures of a line from
+//   its total never yields a hidden figure or narrows it below t. Further
+//   figures are hidden, smallest nonzero first (cells before margins), until
+//   every line holds; a line that cannot hold hides its total as well.
+// Zeros are shown (a zero identifies nobody) unless hidden as complements.
+// A one-way table is rows × 1: its single column is the line with the total.
+// Deterministic: the same table gives the same result.
+ProtectedTable Protect(const std::vector<int64_t>& cells, int rows, int cols, int threshold);
+
+}  // namespace trygg
