@@ -22,6 +22,14 @@ std::string NotificationSentence(NotificationKind kind, const std::string& unit_
     case NotificationKind::kEscalation:
       return "Eskalering: en allvarlig händelse" + in_unit +
              " har inte anmälts till Arbetsmiljöverket i tid";
+    case NotificationKind::kRoutineReminder:
+      return "Påminnelse: bekräfta att du har läst en rutin" +
+             (unit_name.empty() ? "" : " för " + unit_name);
+    case NotificationKind::kRoutineEscalation:
+      return "Medarbetare har inte bekräftat en rutin" +
+             (unit_name.empty() ? "" : " för " + unit_name);
+    case NotificationKind::kFindingDue:
+      return "En åtgärd från en övning som du ansvarar för är försenad";
   }
   return "Trygg";
 }

@@ -34,6 +34,22 @@ std::vector<UserId> NearestChefs(const std::vector<RoleGrant>& grants, const Org
   return out;
 }
 
+std::vector<UserId> NearestChefsOf(const std::vector<RoleGrant>& grants, const OrgTree& tree,
+                                   UnitId unit, UserId except) {
+  auto eligible = [&](const RoleGrant& g) {
+    return g.role == Role::kChef && g.user_id != except && tree.Covers(g.unit_id, unit);
+  };
+  int nearest = -1;
+  for (const RoleGrant& g : grants) {
+    if (eligible(g)) nearest = std::max(nearest, Depth(tree, g.unit_id));
+  }
+  std::vector<UserId> out;
+  for (const RoleGrant& g : grants) {
+    if (eligible(g) && Depth(tree, g.unit_id) == nearest) AddOnce(out, g.user_id);
+  }
+  return out;
+}
+
 std::vector<UserId> HoldersCovering(const std::vector<RoleGrant>& grants, const OrgTree& tree,
                                     Role role, UnitId unit) {
   std::vector<UserId> out;

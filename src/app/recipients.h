@@ -14,6 +14,11 @@ namespace trygg {
 // its unit. Deduplicated, in grant order.
 std::vector<UserId> NearestChefs(const std::vector<RoleGrant>& grants, const OrgTree& tree,
                                  const Incident& incident);
+// The chefs nearest `unit` other than `except` (0: none): among chef grants
+// covering it held by someone else, those on the deepest unit. Deduplicated,
+// in grant order. Whom to tell about a person whose home unit is `unit`.
+std::vector<UserId> NearestChefsOf(const std::vector<RoleGrant>& grants, const OrgTree& tree,
+                                   UnitId unit, UserId except = 0);
 // Holders of `role` whose grant covers the incident's unit, deduplicated.
 std::vector<UserId> HoldersCovering(const std::vector<RoleGrant>& grants, const OrgTree& tree,
                                     Role role, UnitId unit);

@@ -5,7 +5,7 @@
 namespace trygg {
 namespace {
 
-constexpr CodeTable<NotificationKind, 8> kKinds{{{
+constexpr CodeTable<NotificationKind, 11> kKinds{{{
     {NotificationKind::kNewIncident, "new_incident"},
     {NotificationKind::kSeriousIncident, "serious_incident"},
     {NotificationKind::kMeasureAssigned, "measure_assigned"},
@@ -14,6 +14,9 @@ constexpr CodeTable<NotificationKind, 8> kKinds{{{
     {NotificationKind::kPoliceStatus, "police_status"},
     {NotificationKind::kRuleBreached, "rule_breached"},
     {NotificationKind::kEscalation, "escalation"},
+    {NotificationKind::kRoutineReminder, "routine_reminder"},
+    {NotificationKind::kRoutineEscalation, "routine_escalation"},
+    {NotificationKind::kFindingDue, "finding_due"},
 }}};
 
 }  // namespace

@@ -11,14 +11,17 @@
 namespace trygg {
 
 enum class NotificationKind {
-  kNewIncident,       // a new incident in a unit I follow
-  kSeriousIncident,   // a serious incident (säkerhetssamordnare)
-  kMeasureAssigned,   // I own a new measure or support
-  kDeadlineNear,      // a measure I own is due within a day
-  kDeadlinePassed,    // a measure I own is overdue
-  kPoliceStatus,      // the police case of an incident I was exposed in changed
-  kRuleBreached,      // an incident I manage breaks a rule
-  kEscalation,        // a serious incident was not notified to the authority in time
+  kNewIncident,        // a new incident in a unit I follow
+  kSeriousIncident,    // a serious incident (säkerhetssamordnare)
+  kMeasureAssigned,    // I own a new measure or support
+  kDeadlineNear,       // a measure I own is due within a day
+  kDeadlinePassed,     // a measure I own is overdue
+  kPoliceStatus,       // the police case of an incident I was exposed in changed
+  kRuleBreached,       // an incident I manage breaks a rule
+  kEscalation,         // a serious incident was not notified to the authority in time
+  kRoutineReminder,    // a routine in my scope waits for my acknowledgement (day 20)
+  kRoutineEscalation,  // staff I am nearest chef of have not acknowledged a routine (day 31)
+  kFindingDue,         // an exercise finding I own is overdue
 };
 std::string_view NotificationKindCode(NotificationKind v);
 std::optional<NotificationKind> ParseNotificationKind(std::string_view code);

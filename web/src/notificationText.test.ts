@@ -21,6 +21,20 @@ describe('notificationText', () => {
       .toBe('Eskalering: Arbetsmiljöverket har inte underrättats');
   });
 
+  it('words routine and exercise notifications, with how many have not acknowledged', () => {
+    expect(notificationText(sv, n('routine_reminder', '7', null)))
+      .toBe('Påminnelse: bekräfta att du har läst en rutin');
+    expect(notificationText(sv, n('routine_escalation', '7:3', null)))
+      .toBe('Eskalering: 3 medarbetare har inte bekräftat en rutin');
+    expect(notificationText(sv, n('routine_escalation', '7:1', null)))
+      .toBe('Eskalering: 1 medarbetare har inte bekräftat en rutin');
+    expect(notificationText(sv, n('routine_escalation', '7', null)))
+      .toBe('Eskalering: medarbetare har inte bekräftat en rutin');
+    expect(notificationText(en, n('routine_escalation', '7:2', null)))
+      .toBe('Escalation: 2 employees have not confirmed a routine');
+    expect(notificationText(sv, n('finding_due', '4:9', null))).toBe('Åtgärd från en övning försenad');
+  });
+
   it('copes with an unknown ref or unit', () => {
     expect(notificationText(sv, n('escalation', 'arbetsmiljoverket')))
       .toBe('Eskalering: Arbetsmiljöverket har inte underrättats');

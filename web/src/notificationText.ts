@@ -35,6 +35,15 @@ export function notificationText(t: Dict, n: Pick<Notification, 'kind' | 'ref' |
     case 'escalation':
       // Escalations are about Arbetsmiljöverket; ref may name the rule or the authority.
       return w.escalation(ruleMissing(t, n.ref) || t.ruleMissing.authority_notified);
+    case 'routine_reminder':
+      return w.routineReminder;
+    case 'routine_escalation': {
+      // ref is "<routine id>:<how many had not acknowledged>".
+      const missing = Number.parseInt(n.ref.split(':')[1] ?? '', 10);
+      return w.routineEscalation(Number.isNaN(missing) ? null : missing);
+    }
+    case 'finding_due':
+      return w.findingDue;
     default:
       return w.other;
   }

@@ -77,7 +77,7 @@ export type RuleState = (typeof RULE_STATES)[number];
 
 export const NOTIFICATION_KINDS = [
   'new_incident', 'serious_incident', 'measure_assigned', 'deadline_near', 'deadline_passed',
-  'police_status', 'rule_breached', 'escalation',
+  'police_status', 'rule_breached', 'escalation', 'routine_reminder', 'routine_escalation', 'finding_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -243,6 +243,14 @@ export const followup: FollowupDict = {
     policeStatus: (status: string) => `The police case has a new status: ${status}`,
     ruleBreached: (missing: string) => `Rule breach: ${missing}`,
     escalation: (missing: string) => `Escalation: ${missing}`,
+    routineReminder: 'Reminder: confirm that you have read a routine',
+    routineEscalation: (missing: number | null) =>
+      (missing === null
+        ? 'Escalation: staff have not confirmed a routine'
+        : missing === 1
+          ? 'Escalation: 1 employee has not confirmed a routine'
+          : `Escalation: ${missing} employees have not confirmed a routine`),
+    findingDue: 'Measure from an exercise overdue',
     anyUnit: 'your unit',
     other: 'New notification',
   },

@@ -248,6 +248,14 @@ export const followup = {
     policeStatus: (status: string) => `Polisärendet har ändrat status: ${status}`,
     ruleBreached: (missing: string) => `Regelbrott: ${missing}`,
     escalation: (missing: string) => `Eskalering: ${missing}`,
+    routineReminder: 'Påminnelse: bekräfta att du har läst en rutin',
+    routineEscalation: (missing: number | null) =>
+      (missing === null
+        ? 'Eskalering: medarbetare har inte bekräftat en rutin'
+        : missing === 1
+          ? 'Eskalering: 1 medarbetare har inte bekräftat en rutin'
+          : `Eskalering: ${missing} medarbetare har inte bekräftat en rutin`),
+    findingDue: 'Åtgärd från en övning försenad',
     anyUnit: 'din enhet',
     other: 'Ny avisering',
   },
