@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit_log.h"
+#include "app/incident_facts.h"
 #include "app/incident_views.h"
 #include "app/notifier.h"
 
@@ -109,6 +110,7 @@ Result<PoliceReport> FollowupService::PutPoliceReport(const Principal& who, Inci
               .status());
     }
   }
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return r;
 }
@@ -160,6 +162,7 @@ Result<AuthorityNotice> FollowupService::PutNotice(const Principal& who, Inciden
   TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "authority_notified",
                                      std::string(AuthorityCode(n.authority)),
                                      "incident.authority_notice"));
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return n;
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/audit_log.h"
+#include "app/incident_facts.h"
 #include "app/incident_views.h"
 #include "app/notifier.h"
 #include "app/recipients.h"
@@ -116,6 +117,7 @@ Result<IncidentView> IncidentService::Create(const Principal& who, const NewInci
     TRYGG_RETURN_IF_ERROR(Notify(*tx, ctx_, n).status());
   }
   if (informed != nullptr) *informed = std::move(told);
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, inc.id));
   return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
 }
 

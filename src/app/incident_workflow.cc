@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "app/audit_log.h"
+#include "app/incident_facts.h"
 #include "app/incident_service.h"
 #include "app/incident_views.h"
 #include "app/notifier.h"
@@ -59,6 +60,7 @@ Result<IncidentView> IncidentService::Transition(const Principal& who, IncidentI
   if (action == IncidentAction::kReopen) {
     TRYGG_RETURN_IF_ERROR(tx->InsertLog({0, id, now, who.user.id, "reopened", reason}).status());
   }
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, id));
   return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
 }
 
@@ -128,6 +130,7 @@ Result<IncidentView> IncidentService::Update(const Principal& who, IncidentId id
               .status());
     }
   }
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, id));
   return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
 }
 
@@ -196,6 +199,7 @@ Result<Measure> IncidentService::AddMeasure(const Principal& who, IncidentId id,
                 "assigned:" + std::to_string(m.id), UnitShortName(*tree, loaded.incident.unit_id)})
             .status());
   }
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;
 }
@@ -236,6 +240,7 @@ Result<Measure> IncidentService::UpdateMeasure(const Principal& who, IncidentId 
   const std::string detail = std::to_string(m.id) + ":" + std::string(MeasureStatusCode(m.status));
   TRYGG_RETURN_IF_ERROR(RecordChange(*tx, ctx_.clock, who.user.id, id, "measure_updated", detail,
                                      "incident.measure_update"));
+  TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, id));
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return m;
 }

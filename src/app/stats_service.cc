@@ -1,14 +1,344 @@
-// PLACEHOLDER (app helper replaces).
+// Statistics use cases: who may read which units, protected cross tables with their derived
+// figures, and the equivalence matrix.
 #include "app/stats_service.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app/audit_log.h"
+#include "app/incident_facts.h"
+#include "core/time.h"
+
 namespace trygg {
+namespace {
+
+constexpr Role kStatsRoles[] = {Role::kAnalytiker, Role::kChef, Role::kSakerhetssamordnare,
+                                Role::kSkyddsombud, Role::kAdmin};
+constexpr TimeMs kYearMs = 365 * kMsPerDay;
+constexpr TimeMs kMonthMs = 31 * kMsPerDay;
+
+bool Contains(const std::vector<UnitId>& sorted, UnitId u) {
+  return std::binary_search(sorted.begin(), sorted.end(), u);
+}
+
+// True when every unit of `units` is covered by a chef or säkerhetssamordnare
+// grant: the figures over them may be exact.
+bool ExactOver(const Actor& actor, const OrgTree& tree, const std::vector<UnitId>& units) {
+  std::vector<UnitId> own = actor.Scope(Role::kChef, tree);
+  std::vector<UnitId> sak = actor.Scope(Role::kSakerhetssamordnare, tree);
+  own.insert(own.end(), sak.begin(), sak.end());
+  std::sort(own.begin(), own.end());
+  return std::all_of(units.begin(), units.end(), [&](UnitId u) { return Contains(own, u); });
+}
+
+// Headcount per unit from the stored profiles.
+Result<std::map<UnitId, int64_t>> Headcounts(StoreTx& tx) {
+  TRYGG_ASSIGN_OR_RETURN(std::vector<UnitProfile> profiles, tx.ListUnitProfiles());
+  std::map<UnitId, int64_t> out;
+  for (const UnitProfile& p : profiles) out[p.unit_id] = p.headcount;
+  return out;
+}
+
+// The summed headcount of `units` (nullopt when none of them has a profile).
+std::optional<int64_t> HeadcountOf(const std::map<UnitId, int64_t>& headcounts,
+                                   const std::vector<UnitId>& units) {
+  std::optional<int64_t> sum;
+  for (UnitId u : units) {
+    auto it = headcounts.find(u);
+    if (it != headcounts.end()) sum = sum.value_or(0) + it->second;
+  }
+  return sum;
+}
+
+// num / den when both are shown and den > 0.
+std::optional<double> Share(std::optional<int64_t> num, std::optional<int64_t> den) {
+  if (!num || !den || *den <= 0) return std::nullopt;
+  return static_cast<double>(*num) / static_cast<double>(*den);
+}
+
+// The shown figure of measure `m` at line `i` of `lines` (row totals, or the
+// grand total when `i` is npos).
+using Lines = std::array<ProtectedTable, kStatsMeasureCount>;
+std::optional<int64_t> Shown(const Lines& t, StatsMeasure m, size_t i) {
+  const ProtectedTable& p = t[static_cast<int>(m)];
+  return i == static_cast<size_t>(-1) ? p.total : p.row_totals[i];
+}
+
+// The figures of row `i` (npos: the whole table).
+StatsFigures FiguresOf(const Lines& t, size_t i, std::optional<int64_t> headcount,
+                       std::optional<double> median_ack, std::optional<double> median_close,
+                       bool exact, int threshold) {
+  StatsFigures f;
+  const std::optional<int64_t> count = Shown(t, StatsMeasure::kCount, i);
+  f.headcount = headcount;
+  if (count && headcount && *headcount > 0) {
+    f.per_100 = static_cast<double>(*count) * 100.0 / static_cast<double>(*headcount);
+  }
+  f.police_rate = Share(Shown(t, StatsMeasure::kPolice, i), count);
+  f.outside_share = Share(Shown(t, StatsMeasure::kOutside, i), count);
+  f.tied_share = Share(Shown(t, StatsMeasure::kTied, i), count);
+  f.notice_on_time_share =
+      Share(Shown(t, StatsMeasure::kNoticeOnTime, i), Shown(t, StatsMeasure::kNoticeApplies, i));
+  f.support_on_time_share =
+      Share(Shown(t, StatsMeasure::kSupportOnTime, i), Shown(t, StatsMeasure::kSupportApplies, i));
+  if (count && (exact || *count >= threshold)) {
+    f.median_ack_hours = median_ack;
+    f.median_close_days = median_close;
+  }
+  return f;
+}
+
+}  // namespace
+
+std::vector<UnitId> StatsScope(const Actor& actor, const OrgTree& tree) {
+  std::vector<UnitId> out;
+  for (Role role : kStatsRoles) {
+    std::vector<UnitId> units = actor.Scope(role, tree);
+    out.insert(out.end(), units.begin(), units.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 StatsService::StatsService(AppContext& ctx, StatsSettings settings)
     : ctx_(ctx), settings_(settings) {}
-Status StatsService::Load() { return Status::Internal("stats.todo"); }
-Result<StatsTable> StatsService::Table(const Principal&, const StatsQuery&) {
-  return Status::Internal("stats.todo");
+
+Status StatsService::Load() {
+  std::lock_guard<std::mutex> lock(load_mu_);
+  if (loaded_) return Status::Ok();
+  TRYGG_RETURN_IF_ERROR(BackfillFacts(ctx_).status());
+  TRYGG_RETURN_IF_ERROR(index_.Load(ctx_.store));
+  loaded_ = true;
+  return Status::Ok();
 }
-Result<EquivalenceMatrix> StatsService::Equivalence(const Principal&) {
-  return Status::Internal("stats.todo");
+
+Result<StatsTable> StatsService::Table(const Principal& who, const StatsQuery& query) {
+  if (query.rows == StatsDim::kNone || query.rows == query.cols) {
+    return Status::InvalidArgument("stats.dims", "rows");
+  }
+  if (query.filter.from && query.filter.to && *query.filter.from >= *query.filter.to) {
+    return Status::InvalidArgument("stats.range", "from");
+  }
+  TRYGG_RETURN_IF_ERROR(Load());
+  TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginRead());
+  TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
+  const std::vector<UnitId> scope = StatsScope(who.actor, *tree);
+  if (scope.empty()) return Status::PermissionDenied("stats.forbidden");
+  std::vector<UnitId> counted;
+  if (query.filter.units.empty()) {
+    counted = scope;
+  } else {
+    for (UnitId u : query.filter.units) {
+      if (!Contains(scope, u)) return Status::PermissionDenied("stats.out_of_scope");
+      std::vector<UnitId> sub = tree->Subtree(u);
+      counted.insert(counted.end(), sub.begin(), sub.end());
+    }
+    std::sort(counted.begin(), counted.end());
+    counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
+  }
+  TRYGG_RETURN_IF_ERROR(index_.CatchUp(*tx));
+  TRYGG_ASSIGN_OR_RETURN(StatsCube cube, index_.Query(query, *tree, counted));
+  TRYGG_ASSIGN_OR_RETURN(auto headcounts, Headcounts(*tx));
+  tx.reset();
+
+  StatsTable out;
+  out.row_dim = cube.row_dim;
+  out.col_dim = cube.col_dim;
+  out.exact = ExactOver(who.actor, *tree, counted);
+  out.threshold = settings_.threshold;
+  const int rows = static_cast<int>(cube.rows.size());
+  const int cols = static_cast<int>(cube.cols.size());
+  for (int m = 0; m < kStatsMeasureCount; ++m) {
+    out.measures[m] = out.exact ? ProtectedTable::Exact(cube.cells[m], rows, cols)
+                                : Protect(cube.cells[m], rows, cols, settings_.threshold);
+  }
+  const bool unit_rows = IsUnitDim(cube.row_dim);
+  for (size_t r = 0; r < cube.rows.size(); ++r) {
+    std::optional<int64_t> headcount;
+    if (unit_rows && cube.rows[r].unit_id) {
+      std::vector<UnitId> units;
+      for (UnitId u : tree->Subtree(*cube.rows[r].unit_id)) {
+        if (Contains(counted, u)) units.push_back(u);
+      }
+      headcount = HeadcountOf(headcounts, units);
+    }
+    std::optional<double> ack, close;
+    if (query.medians && r < cube.median_ack_hours.size()) ack = cube.median_ack_hours[r];
+    if (query.medians && r < cube.median_close_days.size()) close = cube.median_close_days[r];
+    out.row_figures.push_back(
+        FiguresOf(out.measures, r, headcount, ack, close, out.exact, settings_.threshold));
+  }
+  out.total_figures = FiguresOf(
+      out.measures, static_cast<size_t>(-1), HeadcountOf(headcounts, counted),
+      query.medians ? cube.total_median_ack_hours : std::nullopt,
+      query.medians ? cube.total_median_close_days : std::nullopt, out.exact, settings_.threshold);
+  out.rows = std::move(cube.rows);
+  out.cols = std::move(cube.cols);
+
+  TRYGG_ASSIGN_OR_RETURN(auto wtx, ctx_.store.BeginWrite());
+  const std::string detail = "rows=" + std::string(StatsDimCode(out.row_dim)) +
+                             ";cols=" + std::string(StatsDimCode(out.col_dim)) +
+                             ";exact=" + (out.exact ? "1" : "0");
+  TRYGG_RETURN_IF_ERROR(
+      AppendAudit(*wtx, ctx_.clock, who.user.id, "stats.table", "stats", 0, detail));
+  TRYGG_RETURN_IF_ERROR(wtx->Commit());
+  return out;
 }
+
+Result<EquivalenceMatrix> StatsService::Equivalence(const Principal& who) {
+  TRYGG_RETURN_IF_ERROR(Load());
+  const TimeMs now = ctx_.clock.NowMs();
+  TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginRead());
+  TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
+  const std::vector<UnitId> scope = StatsScope(who.actor, *tree);
+  if (scope.empty()) return Status::PermissionDenied("stats.forbidden");
+  TRYGG_RETURN_IF_ERROR(index_.CatchUp(*tx));
+
+  EquivalenceMatrix out;
+  out.standard = settings_.standard;
+  out.as_of = now;
+  // The förvaltningar in scope, by name, and every unit below them.
+  std::vector<const OrgUnit*> forvaltningar;
+  for (const OrgUnit& u : tree->units()) {
+    if (u.kind == UnitKind::kForvaltning && Contains(scope, u.id)) forvaltningar.push_back(&u);
+  }
+  std::sort(forvaltningar.begin(), forvaltningar.end(), [](const OrgUnit* a, const OrgUnit* b) {
+    return a->name != b->name ? a->name < b->name : a->id < b->id;
+  });
+  std::vector<UnitId> counted;
+  std::map<UnitId, std::vector<UnitId>> subtrees;
+  for (const OrgUnit* f : forvaltningar) {
+    std::vector<UnitId> sub = tree->Subtree(f->id);
+    std::sort(sub.begin(), sub.end());
+    counted.insert(counted.end(), sub.begin(), sub.end());
+    subtrees[f->id] = std::move(sub);
+  }
+  std::sort(counted.begin(), counted.end());
+  out.exact = ExactOver(who.actor, *tree, counted);
+
+  // Incidents of the last twelve months per förvaltning, protected as a
+  // one-way table unless exact.
+  std::map<UnitId, std::array<std::optional<int64_t>, kStatsMeasureCount>> counts;
+  if (!forvaltningar.empty()) {
+    StatsQuery q;
+    q.rows = StatsDim::kForvaltning;
+    q.cols = StatsDim::kNone;
+    q.filter.from = StatsDayAt(now - kYearMs);
+    q.filter.to = StatsDayAt(now) + 1;
+    TRYGG_ASSIGN_OR_RETURN(StatsCube cube, index_.Query(q, *tree, counted));
+    const int rows = static_cast<int>(cube.rows.size());
+    const int cols = static_cast<int>(cube.cols.size());
+    for (int m = 0; m < kStatsMeasureCount; ++m) {
+      ProtectedTable t = out.exact ? ProtectedTable::Exact(cube.cells[m], rows, cols)
+                                   : Protect(cube.cells[m], rows, cols, settings_.threshold);
+      for (int r = 0; r < rows; ++r) {
+        if (!cube.rows[r].unit_id) continue;
+        counts[*cube.rows[r].unit_id][m] = t.row_totals[r];
+      }
+    }
+  }
+
+  TRYGG_ASSIGN_OR_RETURN(std::vector<UnitProfile> profiles, tx->ListUnitProfiles());
+  std::map<UnitId, UnitProfile> profile_of;
+  for (const UnitProfile& p : profiles) profile_of[p.unit_id] = p;
+
+  RoutineQuery rq;
+  rq.status = RoutineStatus::kAktiv;
+  TRYGG_ASSIGN_OR_RETURN(std::vector<Routine> routines, tx->ListRoutines(rq));
+  std::map<int64_t, std::set<UserId>> acked;  // current version's acknowledgers per routine
+  for (const Routine& r : routines) {
+    TRYGG_ASSIGN_OR_RETURN(std::vector<RoutineAck> acks, tx->ListRoutineAcks(r.id, r.version));
+    std::set<UserId>& users = acked[r.id];
+    for (const RoutineAck& a : acks) users.insert(a.user_id);
+  }
+  TRYGG_ASSIGN_OR_RETURN(std::vector<User> users, tx->ListUsers());
+
+  for (const OrgUnit* f : forvaltningar) {
+    const std::vector<UnitId>& sub = subtrees[f->id];
+    EquivalenceRow row;
+    row.forvaltning_id = f->id;
+    row.name = f->name;
+    std::map<EquivalenceColumn, std::optional<double>> v;
+
+    auto profile = profile_of.find(f->id);
+    if (profile != profile_of.end()) {
+      const UnitProfile& p = profile->second;
+      v[EquivalenceColumn::kCoordinatorFullTime] = p.coordinator_full_time ? 1.0 : 0.0;
+      v[EquivalenceColumn::kSecureRooms] = static_cast<double>(p.secure_rooms);
+      v[EquivalenceColumn::kAlarmTested1m] =
+          p.alarm_tested_at && *p.alarm_tested_at <= now && now - *p.alarm_tested_at <= kMonthMs
+              ? 1.0
+              : 0.0;
+    }
+
+    // Routines that reach into the förvaltning: scoped within it or above it.
+    int applicable = 0, current = 0;
+    for (const Routine& r : routines) {
+      if (!tree->Covers(f->id, r.unit_id) && !tree->Covers(r.unit_id, f->id)) continue;
+      ++applicable;
+      if (RoutineCurrent(r, now)) ++current;
+    }
+    if (applicable > 0) v[EquivalenceColumn::kRoutinesCurrent] = double(current) / applicable;
+
+    // Staff with at least one routine to know: the share who acknowledged the
+    // current version of every routine covering their unit.
+    int staff = 0, complete = 0;
+    for (const User& u : users) {
+      if (!u.active || !Contains(sub, u.unit_id)) continue;
+      bool any = false, all = true;
+      for (const Routine& r : routines) {
+        if (!tree->Covers(r.unit_id, u.unit_id)) continue;
+        any = true;
+        if (acked[r.id].count(u.id) == 0) all = false;
+      }
+      if (!any) continue;
+      ++staff;
+      if (all) ++complete;
+    }
+    if (staff > 0) v[EquivalenceColumn::kAckShare] = double(complete) / staff;
+
+    ExerciseQuery eq;
+    eq.units = sub;
+    eq.held_from = now - kYearMs;
+    eq.limit = 1000;
+    int exercises = 0;
+    for (;; eq.offset += eq.limit) {
+      TRYGG_ASSIGN_OR_RETURN(std::vector<Exercise> page, tx->ListExercises(eq));
+      for (const Exercise& e : page) exercises += e.held_on <= now ? 1 : 0;
+      if (static_cast<int>(page.size()) < eq.limit) break;
+    }
+    v[EquivalenceColumn::kExercises12m] = static_cast<double>(exercises);
+
+    auto c = counts.find(f->id);
+    if (c != counts.end()) {
+      const auto& m = c->second;
+      const std::optional<int64_t> count = m[static_cast<int>(StatsMeasure::kCount)];
+      std::optional<int64_t> headcount;
+      for (UnitId u : sub) {
+        auto p = profile_of.find(u);
+        if (p != profile_of.end()) headcount = headcount.value_or(0) + p->second.headcount;
+      }
+      if (count && headcount && *headcount > 0) {
+        v[EquivalenceColumn::kIncidentsPer100] = double(*count) * 100.0 / double(*headcount);
+      }
+      v[EquivalenceColumn::kPoliceRate] = Share(m[static_cast<int>(StatsMeasure::kPolice)], count);
+      v[EquivalenceColumn::kSupportOnTime] =
+          Share(m[static_cast<int>(StatsMeasure::kSupportOnTime)],
+                m[static_cast<int>(StatsMeasure::kSupportApplies)]);
+    }
+
+    for (EquivalenceColumn col : AllEquivalenceColumns()) {
+      EquivalenceCell cell;
+      cell.column = col;
+      cell.value = v[col];
+      cell.short_of_standard = ShortOfStandard(col, cell.value, settings_.standard);
+      row.cells.push_back(cell);
+    }
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace trygg

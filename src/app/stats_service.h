@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,11 @@ struct EquivalenceMatrix {
   TimeMs as_of = 0;
 };
 
+// The units whose statistics `actor` may read: the union of what their grants
+// of analytiker, chef, säkerhetssamordnare, skyddsombud and admin cover,
+// sorted (empty: none of those roles).
+std::vector<UnitId> StatsScope(const Actor& actor, const OrgTree& tree);
+
 class StatsService {
  public:
   StatsService(AppContext& ctx, StatsSettings settings = {});
@@ -90,6 +96,7 @@ class StatsService {
   AppContext& ctx_;
   StatsSettings settings_;
   StatsIndex index_;
+  std::mutex load_mu_;  // guards loaded_ and the first Load
   bool loaded_ = false;
 };
 
