@@ -3,7 +3,8 @@
 // Each migration is plain SQL written to run on both SQLite and PostgreSQL. The
 // few things the two dialects cannot share are kept apart and clearly marked:
 //   - the placeholder {{id_pk}} in `sql` stands for an auto-assigned 64-bit
-//     primary key and is expanded per dialect by MigrationSql();
+//     primary key, {{seq_pk}} for a 64-bit primary key the writer assigns;
+//     both are expanded per dialect by MigrationSql();
 //   - `sqlite_sql` / `postgresql_sql` hold engine-only statements (triggers),
 //     run after `sql` in the same transaction.
 // Conventions of the neutral part: times are BIGINT milliseconds since the
@@ -21,7 +22,7 @@ enum class SqlDialect { kSqlite, kPostgresql };
 struct Migration {
   int version = 0;                  // 1, 2, 3, … without gaps
   std::string_view name;            // short, for the meta table and logs
-  std::string_view sql;             // dialect-neutral, may contain {{id_pk}}
+  std::string_view sql;             // dialect-neutral, may contain {{id_pk}}, {{seq_pk}}
   std::string_view sqlite_sql;      // SQLite-only statements; may be empty
   std::string_view postgresql_sql;  // PostgreSQL-only statements; may be empty
 };

@@ -339,7 +339,7 @@ struct StoreOptions {
 };
 
 // The schema version this binary writes.
-inline constexpr int kSchemaVersion = 4;  // 5 once the migration lands
+inline constexpr int kSchemaVersion = 5;
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
 // "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.
