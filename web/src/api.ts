@@ -127,6 +127,9 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: Op
   throw new ApiError(res.status, code, message, field);
 }
 
+/** A GET of any API path ("/stats/incidents?…"), for modules that keep their own wrappers. */
+export const apiGet = <T>(path: string): Promise<T> => request<T>('GET', path);
+
 function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {

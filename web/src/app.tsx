@@ -24,6 +24,11 @@ import { SecurityPlanDetail } from './pages/SecurityPlanDetail';
 import { SecurityPlanNew } from './pages/SecurityPlanNew';
 import { SecurityPlans } from './pages/SecurityPlans';
 import { Start } from './pages/Start';
+import { Equivalence } from './pages/Equivalence';
+import { QuarterlyReport } from './pages/QuarterlyReport';
+import { Statistics } from './pages/Statistics';
+import { StatisticsKpi } from './pages/StatisticsKpi';
+import { readsStats } from './stats';
 import { matchRoute, navigate, paths, useLocation } from './router';
 import { hasRole, handlesIncidents, SessionContext } from './session';
 import type { Me } from './types';
@@ -177,6 +182,19 @@ export function App() {
         break;
       case 'riskTemplate':
         content = hasRole(me, 'admin') || hasRole(me, 'sakerhetssamordnare') ? <RiskTemplatePage /> : <NotFound />;
+        break;
+      // Statistics (issue 6): for analytiker, chef, säkerhetssamordnare, skyddsombud and admin.
+      case 'statistics':
+        content = readsStats(me.roles) ? <Statistics /> : <NotFound />;
+        break;
+      case 'equivalence':
+        content = readsStats(me.roles) ? <Equivalence /> : <NotFound />;
+        break;
+      case 'quarterlyReport':
+        content = readsStats(me.roles) ? <QuarterlyReport /> : <NotFound />;
+        break;
+      case 'kpiTrends':
+        content = readsStats(me.roles) ? <StatisticsKpi /> : <NotFound />;
         break;
       default:
         content = <NotFound />;

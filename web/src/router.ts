@@ -21,6 +21,10 @@ export type Route =
   | { name: 'planNew' }
   | { name: 'plan'; id: number }
   | { name: 'riskTemplate' }
+  | { name: 'statistics' }
+  | { name: 'equivalence' }
+  | { name: 'quarterlyReport' }
+  | { name: 'kpiTrends' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -42,6 +46,10 @@ export const paths = {
   planNew: '/sakerhetsplaner/ny',
   plan: (id: number) => `/sakerhetsplaner/${id}`,
   riskTemplate: '/riskmall',
+  statistics: '/statistik',
+  equivalence: '/statistik/likvardighet',
+  quarterlyReport: '/statistik/rapport',
+  kpiTrends: '/statistik/nyckeltal',
 };
 
 export function matchRoute(pathname: string): Route {
@@ -59,6 +67,10 @@ export function matchRoute(pathname: string): Route {
   if (p === paths.plans) return { name: 'plans' };
   if (p === paths.planNew) return { name: 'planNew' };
   if (p === paths.riskTemplate) return { name: 'riskTemplate' };
+  if (p === paths.statistics) return { name: 'statistics' };
+  if (p === paths.equivalence) return { name: 'equivalence' };
+  if (p === paths.quarterlyReport) return { name: 'quarterlyReport' };
+  if (p === paths.kpiTrends) return { name: 'kpiTrends' };
   const sp = /^\/sakerhetsplaner\/(\d+)$/.exec(p);
   if (sp) return { name: 'plan', id: Number(sp[1]) };
   const ra = /^\/riskbedomningar\/(\d+)(\/andra)?$/.exec(p);

@@ -5,6 +5,7 @@ import { useLang } from '../i18n';
 import { paths, useLocation } from '../router';
 import { handlesIncidents, hasRole, seesOthersIncidents } from '../session';
 import type { Me } from '../types';
+import { readsStats } from '../stats';
 import { useUnread } from '../unread';
 import { Link } from './Link';
 
@@ -81,6 +82,9 @@ function Nav({ me }: { me: Me }) {
   items.push({ href: paths.knowledgeBank, label: t.knowledge.nav, match: (p) => p === paths.knowledgeBank });
   if (handlesIncidents(me)) {
     items.push({ href: paths.plans, label: t.plans.nav, match: (p) => p.startsWith(paths.plans) });
+  }
+  if (readsStats(me.roles)) {
+    items.push({ href: paths.statistics, label: t.stats.nav, match: (p) => p.startsWith(paths.statistics) });
   }
   if (hasRole(me, 'admin')) {
     items.push({ href: paths.admin, label: t.nav.admin, match: (p) => p === paths.admin });

@@ -6,6 +6,7 @@ import { followup } from './en/followup';
 import { incident } from './en/incident';
 import { plans } from './en/plans';
 import { risk } from './en/risk';
+import { stats } from './en/stats';
 
 export const en: Dict = {
   ...core,
@@ -14,4 +15,5 @@ export const en: Dict = {
   ...followup,
   ...risk,
   ...plans,
+  ...stats,
 };

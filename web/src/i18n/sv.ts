@@ -6,6 +6,7 @@ import { followup } from './sv/followup';
 import { incident } from './sv/incident';
 import { plans } from './sv/plans';
 import { risk } from './sv/risk';
+import { stats } from './sv/stats';
 
 export type { InformedPerson } from './sv/core';
 
@@ -16,6 +17,7 @@ export const sv = {
   ...followup,
   ...risk,
   ...plans,
+  ...stats,
 };
 
 export type Dict = typeof sv;

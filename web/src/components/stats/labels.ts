@@ -1,0 +1,19 @@
+// The words stats.ts needs to label a table, from the current dictionary.
+import type { Dict } from '../../i18n';
+import type { ViewLabels } from '../../stats';
+
+export function viewLabels(t: Dict, lang: 'sv' | 'en'): ViewLabels {
+  return {
+    lang,
+    dims: t.stats.dims,
+    measures: t.stats.measures,
+    total: t.stats.total,
+    category: t.category,
+    place: t.place,
+    severity: t.severity,
+    outside: t.stats.outsideWords,
+    tied: t.stats.tiedWords,
+    months: t.months,
+    quarter: t.stats.quarterLabel,
+  };
+}
