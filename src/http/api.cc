@@ -25,6 +25,16 @@ Lang RequestLang(const HttpRequest& req) {
 
 }  // namespace
 
+size_t BodyLimit(const RouteMatch& match) {
+  const bool csv = match.kind == RouteMatch::Kind::kFound && match.route->body == RouteBody::kCsv;
+  return csv ? kMaxCsvBodyBytes : kMaxBodyBytes;
+}
+
+size_t HttpApi::MaxBodyBytes(std::string_view method, std::string_view path) const {
+  if (!IsApiPath(path)) return kMaxBodyBytes;
+  return BodyLimit(router_.Match(method, path));
+}
+
 bool IsApiPath(std::string_view path) {
   return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz";
 }
@@ -41,6 +51,8 @@ HttpApi::HttpApi(App& app, ApiConfig config)
   AddNotificationRoutes(router_);
   AddRiskRoutes(router_);
   AddPlanRoutes(router_);
+  AddStatsRoutes(router_);
+  AddRoutineRoutes(router_);
 }
 
 HttpResponse HttpApi::TooLarge(const HttpRequest& req) {
@@ -73,9 +85,11 @@ HttpResponse HttpApi::Handle(const HttpRequest& req) const {
 HttpResponse HttpApi::HandleApi(const HttpRequest& req, std::string* route_label) const {
   const Lang lang = RequestLang(req);
   *route_label = "unmatched";
-  if (req.body.size() > kMaxBodyBytes) return HttpErrorResponse(413, "request.too_large", lang);
-
+  if (req.body.size() > kMaxCsvBodyBytes) {
+    return HttpErrorResponse(413, "request.too_large", lang);
+  }
   RouteMatch match = router_.Match(req.method, req.path);
+  if (req.body.size() > BodyLimit(match)) return HttpErrorResponse(413, "request.too_large", lang);
   if (match.kind == RouteMatch::Kind::kNotFound) {
     return HttpErrorResponse(404, "route.not_found", lang);
   }
@@ -87,7 +101,11 @@ HttpResponse HttpApi::HandleApi(const HttpRequest& req, std::string* route_label
   *route_label = match.route->pattern;
   if (!req.body.empty()) {
     auto type = req.Header("Content-Type");
-    if (!type || !IsJsonContentType(*type)) {
+    if (match.route->body == RouteBody::kCsv) {
+      if (!type || !IsCsvContentType(*type)) {
+        return HttpErrorResponse(415, "request.csv_expected", lang);
+      }
+    } else if (!type || !IsJsonContentType(*type)) {
       return HttpErrorResponse(415, "request.unsupported_media_type", lang);
     }
   }

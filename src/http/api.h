@@ -36,6 +36,10 @@ class HttpApi {
   // it is read completely.
   static HttpResponse TooLarge(const HttpRequest& req);
 
+  // The largest body the route for `method` and `path` (no query) takes:
+  // kMaxCsvBodyBytes for a CSV route, else kMaxBodyBytes.
+  size_t MaxBodyBytes(std::string_view method, std::string_view path) const;
+
   const Router& router() const { return router_; }
 
  private:
@@ -47,6 +51,9 @@ class HttpApi {
   Router router_;
   StaticFiles static_files_;
 };
+
+// The body limit of a matched route (kMaxBodyBytes when none matched).
+size_t BodyLimit(const RouteMatch& match);
 
 // True when `path` is served by the API rather than the web app.
 bool IsApiPath(std::string_view path);

@@ -70,10 +70,12 @@ std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space
 }
 
 void SplitTarget(std::string_view target, std::string* path,
-                 std::map<std::string, std::string>* query) {
+                 std::map<std::string, std::string>* query,
+                 std::vector<std::pair<std::string, std::string>>* pairs) {
   const size_t q = target.find('?');
   *path = std::string(target.substr(0, q));
   query->clear();
+  if (pairs) pairs->clear();
   if (q == std::string_view::npos) return;
   std::string_view rest = target.substr(q + 1);
   const size_t hash = rest.find('#');
@@ -87,8 +89,22 @@ void SplitTarget(std::string_view target, std::string* path,
     auto key = PercentDecode(pair.substr(0, eq), true);
     auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
     if (!key || !value) continue;  // a malformed pair is dropped
+    if (pairs) pairs->emplace_back(*key, *value);
     (*query)[*key] = *value;
   }
+}
+
+std::vector<std::string> QueryValues(const HttpRequest& req, std::string_view name) {
+  std::vector<std::string> out;
+  if (!req.query_pairs.empty()) {
+    for (const auto& [k, v] : req.query_pairs) {
+      if (k == name) out.push_back(v);
+    }
+    return out;
+  }
+  auto it = req.query.find(std::string(name));
+  if (it != req.query.end()) out.push_back(it->second);
+  return out;
 }
 
 }  // namespace trygg

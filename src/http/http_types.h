@@ -17,6 +17,9 @@ struct HttpRequest {
   std::string method;                        // "GET", "POST", … as received (upper case)
   std::string path;                          // the target's path, percent-decoding NOT applied
   std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
+  // Every decoded pair in order, repeated keys too (for repeatable parameters;
+  // may be empty when the request was built without it — then use `query`).
+  std::vector<std::pair<std::string, std::string>> query_pairs;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string remote_address;
@@ -38,9 +41,15 @@ struct HttpResponse {
 };
 
 // Splits a request target "/a/b?x=1&y=%C3%A5" into `path` and decoded `query`.
-// '+' in the query decodes to a space.
+// '+' in the query decodes to a space. `pairs`, when given, gets every pair in
+// order (repeated keys too).
 void SplitTarget(std::string_view target, std::string* path,
-                 std::map<std::string, std::string>* query);
+                 std::map<std::string, std::string>* query,
+                 std::vector<std::pair<std::string, std::string>>* pairs = nullptr);
+
+// The values of query parameter `name`, every one when `req.query_pairs` is
+// filled, else the one in `req.query` (if any).
+std::vector<std::string> QueryValues(const HttpRequest& req, std::string_view name);
 
 // Percent-decodes `in`; nullopt on a malformed escape. With `plus_is_space`,
 // '+' becomes ' ' (query strings).

@@ -48,9 +48,9 @@ bool Fits(std::string_view pattern, const std::vector<std::string_view>& path, P
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, RouteAccess access,
-                 RouteHandler handler) {
-  routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler)});
+void Router::Add(std::string method, std::string pattern, RouteAccess access, RouteHandler handler,
+                 RouteBody body) {
+  routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler), body});
 }
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {

@@ -8,6 +8,12 @@
 
 namespace trygg {
 
+// What body a route takes.
+enum class RouteBody {
+  kJson,  // application/json, at most kMaxBodyBytes
+  kCsv,   // text/csv, at most kMaxCsvBodyBytes (file imports)
+};
+
 // Whether a route needs a logged-in caller.
 enum class RouteAccess {
   kPublic,   // anyone (login, healthz)
@@ -19,6 +25,7 @@ struct Route {
   std::string pattern;  // "/api/v1/incidents/{id}"
   RouteAccess access = RouteAccess::kSession;
   RouteHandler handler;
+  RouteBody body = RouteBody::kJson;
 };
 
 struct RouteMatch {
@@ -33,7 +40,8 @@ class Router {
  public:
   // Adds a route. A pattern is '/'-separated literal segments and "{name}"
   // segments; a "{name}" matches one non-empty segment.
-  void Add(std::string method, std::string pattern, RouteAccess access, RouteHandler handler);
+  void Add(std::string method, std::string pattern, RouteAccess access, RouteHandler handler,
+           RouteBody body = RouteBody::kJson);
 
   // Finds the route for `method` and `path` (raw, not yet percent-decoded).
   // HEAD matches GET routes. kMethodNotAllowed when the path matches some

@@ -71,4 +71,9 @@ bool IsJsonContentType(std::string_view content_type) {
   return HeaderNameEquals(media, "application/json");
 }
 
+bool IsCsvContentType(std::string_view content_type) {
+  std::string_view media = Trim(content_type.substr(0, content_type.find(';')));
+  return HeaderNameEquals(media, "text/csv");
+}
+
 }  // namespace trygg

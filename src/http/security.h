@@ -14,6 +14,9 @@ inline constexpr std::string_view kSessionCookieName = "trygg_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 // Request bodies larger than this are refused with 413 "request.too_large".
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
+// The limit for routes that take a CSV file (RouteBody::kCsv), and so the most
+// the server reads of any body.
+inline constexpr size_t kMaxCsvBodyBytes = 1024 * 1024;
 
 inline constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -31,6 +34,9 @@ std::optional<std::string> SessionCookie(const HttpRequest& req);
 std::string SessionCookieValue(std::string_view token, bool secure);
 // A Set-Cookie value that deletes the session cookie.
 std::string ClearSessionCookieValue(bool secure);
+
+// True when the media type (before any ';') is text/csv.
+bool IsCsvContentType(std::string_view content_type);
 
 // True for POST, PATCH, PUT and DELETE.
 bool IsStateChanging(std::string_view method);

@@ -42,7 +42,7 @@ using BeastResponse = bhttp::response<bhttp::string_body>;
 HttpRequest ToPlain(const BeastRequest& req, const std::string& remote) {
   HttpRequest out;
   out.method = std::string(req.method_string());
-  SplitTarget(req.target(), &out.path, &out.query);
+  SplitTarget(req.target(), &out.path, &out.query, &out.query_pairs);
   for (const auto& field : req) {
     out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   }
@@ -154,17 +154,22 @@ class Server {
                                 const std::string& remote) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(16 * 1024);
-    parser.body_limit(kMaxBodyBytes);
+    parser.body_limit(kMaxCsvBodyBytes);  // the most any route takes; narrowed below
     conn.stream.expires_after(kIoTimeout);
     conn.reading = true;
     auto [hec, hn] = co_await bhttp::async_read_header(conn.stream, buffer, parser, kUseTuple);
     conn.reading = false;
     if (hec == bhttp::error::body_limit) co_return co_await TooLarge(conn, parser.get());
     if (hec) co_return co_await MaybeBadRequest(conn, hec);
+    // The route's own limit (a CSV import takes more than a JSON body).
+    const std::string_view target(parser.get().target().data(), parser.get().target().size());
+    const size_t limit =
+        api_.MaxBodyBytes(parser.get().method_string(), target.substr(0, target.find('?')));
+    if (parser.content_length() && *parser.content_length() > limit) {
+      co_return co_await TooLarge(conn, parser.get());
+    }
+    parser.body_limit(limit);
     if (parser.get()[bhttp::field::expect] == "100-continue") {
-      if (parser.content_length() && *parser.content_length() > kMaxBodyBytes) {
-        co_return co_await TooLarge(conn, parser.get());
-      }
       BeastResponse cont{bhttp::status::continue_, parser.get().version()};
       auto [cec, cn] = co_await bhttp::async_write(conn.stream, cont, kUseTuple);
       if (cec) co_return false;

@@ -58,6 +58,8 @@ TEST(OpenApiTest, DocumentsEveryRouteAndNoOther) {
   AddNotificationRoutes(router);
   AddRiskRoutes(router);
   AddPlanRoutes(router);
+  AddStatsRoutes(router);
+  AddRoutineRoutes(router);
   std::set<std::string> served;
   for (const Route& r : router.routes()) served.insert(Lower(r.method) + " " + r.pattern);
   EXPECT_EQ(DocumentedOperations(doc), served);

@@ -15,5 +15,7 @@ void AddFollowupRoutes(Router& router);      // police report, notices, rules, c
 void AddNotificationRoutes(Router& router);  // /api/v1/notifications
 void AddRiskRoutes(Router& router);          // /api/v1/risk-*, knowledge-bank, incident subject
 void AddPlanRoutes(Router& router);          // /api/v1/security-plans
+void AddStatsRoutes(Router& router);         // /api/v1/stats/*, kpis, unit-profiles
+void AddRoutineRoutes(Router& router);       // /api/v1/routines, /api/v1/exercises
 
 }  // namespace trygg
