@@ -542,6 +542,97 @@ test('issue 5 endpoints × roles: assessments, subjects, plans, template, knowle
   checkStatus(await chef.post(`/risk-assessments/${b.json.id}/decision`, { measures: ['ej_ensam'] }), 200, 'chef.norr.eb POST decision');
 });
 
+// --- Statistics, equivalence, KPIs, routines and exercises (issue 6).
+const STATS_READERS = new Set(Object.keys(EXPECTED).filter((u) => !u.startsWith('medarbetare.')));
+const STATS_EXACT = new Set(['chef.norr.eb', 'chef.norr.bou', 'chef.soder.eb', 'avdchef.norr', 'avdchef.soder',
+  'sakerhet.norr', 'sakerhet.soder']);
+// Whose stats scope holds Norra / Ekonomiskt bistånd.
+const STATS_EB = new Set(['chef.norr.eb', 'avdchef.norr', 'skyddsombud.norr', 'sakerhet.norr', 'analytiker', 'admin']);
+const KPI_WRITERS = new Set(['analytiker', 'admin']);
+const ROUTINE_EDITORS = new Set(['chef.norr.eb', 'avdchef.norr', 'sakerhet.norr', 'admin']);
+const ROUTINE_STAFF = new Set(['medarbetare.norr.eb', 'medarbetare.norr.eb2', 'chef.norr.eb']);
+const EXERCISE_EDITORS = new Set(['chef.norr.eb', 'avdchef.norr', 'sakerhet.norr']);
+const EXERCISE_READERS = new Set(['medarbetare.norr.eb', 'medarbetare.norr.eb2', 'chef.norr.eb', 'avdchef.norr',
+  'skyddsombud.norr', 'sakerhet.norr', 'analytiker', 'admin']);
+
+test('issue 6 endpoints × roles: statistics, equivalence, KPIs, unit profiles, routines, exercises', async () => {
+  const chef = await L.as('chef.norr.eb');
+  const ebUnit = (await L.as('medarbetare.norr.eb')).me.unit_id;
+  const routine = await chef.post('/routines', {
+    unit_id: ebUnit, title: 'Matrisens rutin', owner_user_id: chef.me.id, revision_date: dateIn(90),
+  });
+  assert.equal(routine.status, 201, routine.text);
+  const exercise = await chef.post('/exercises', {
+    unit_id: ebUnit, kind: 'ovning', held_on: dateIn(-2), scenario: 'Matrisens övning', findings: [{ text: 'Iakttagelse' }],
+  });
+  assert.equal(exercise.status, 201, exercise.text);
+  const csv = 'forvaltning;kpi;yrkesgrupp;ar;period;varde\nNorra;vfu;alla;2020;ar;4\n';
+  const norraId = (await (await L.as('admin')).get('/units')).json.items
+    .find((u) => u.kind === 'forvaltning' && u.name === 'Norra').id;
+
+  for (const user of Object.keys(EXPECTED)) {
+    const c = await L.as(user);
+    const reader = STATS_READERS.has(user);
+    // Statistics: readers only; exact for chefs and säkerhetssamordnare, else no small figure shown.
+    const t = await c.get('/stats/incidents?rows=enhet&cols=category');
+    if (checkStatus(t, reader ? 200 : 403, `${user} GET /stats/incidents`) && reader) {
+      check(t.json.exact === STATS_EXACT.has(user), `${user} stats exact ${t.json.exact}`, { leak: t.json.exact && !STATS_EXACT.has(user) });
+      if (!t.json.exact) {
+        const shown = Object.values(t.json.measures).flatMap((m) => [...m.cells.flat(), ...m.row_totals, ...m.col_totals, m.total]);
+        check(!shown.some((v) => v !== null && v > 0 && v < 5), `${user} protected stats show a figure below 5`, { leak: true });
+      }
+    } else if (!reader) {
+      check(t.json?.error?.code === 'stats.forbidden', `${user} stats: ${t.json?.error?.code}`);
+    }
+    const scoped = await c.get(`/stats/incidents?rows=category&unit_id=${ebUnit}`);
+    checkStatus(scoped, !reader ? 403 : STATS_EB.has(user) ? 200 : 403, `${user} GET /stats/incidents?unit_id=eb`);
+    if (reader && !STATS_EB.has(user)) check(scoped.json?.error?.code === 'stats.out_of_scope', `${user} out of scope code`);
+    checkStatus(await c.get('/stats/equivalence'), reader ? 200 : 403, `${user} GET /stats/equivalence`);
+
+    // KPIs and unit profiles.
+    checkStatus(await c.get('/kpis'), reader ? 200 : 403, `${user} GET /kpis`);
+    checkStatus(await c.put('/kpis', { items: [{ forvaltning_id: norraId, kind: 'vfu', year: 2021, value: 2 }] }),
+      KPI_WRITERS.has(user) ? 200 : 403, `${user} PUT /kpis`);
+    checkStatus(await c.post('/kpis/import', csv, { contentType: 'text/csv' }), KPI_WRITERS.has(user) ? 200 : 403,
+      `${user} POST /kpis/import`);
+    checkStatus(await c.get('/unit-profiles'), reader ? 200 : 403, `${user} GET /unit-profiles`);
+    checkStatus(await c.put(`/unit-profiles/${ebUnit}`, { headcount: 14 }),
+      ['admin', 'sakerhet.norr'].includes(user) ? 200 : 403, `${user} PUT /unit-profiles/{eb}`);
+
+    // Routines: in scope or editor reads; staff acknowledge; editors change.
+    const routineReader = ROUTINE_EDITORS.has(user) || ROUTINE_STAFF.has(user);
+    const g = await c.get(`/routines/${routine.json.id}`);
+    if (checkStatus(g, routineReader ? 200 : 404, `${user} GET /routines/{id}`) && routineReader) {
+      const oversee = ROUTINE_EDITORS.has(user);
+      check(('missing' in g.json) === oversee, `${user} routine: missing ${'missing' in g.json}`, { leak: !oversee && 'missing' in g.json });
+      check(g.json.may_edit === ROUTINE_EDITORS.has(user), `${user} routine may_edit ${g.json.may_edit}`,
+        { leak: g.json.may_edit && !ROUTINE_EDITORS.has(user) });
+    }
+    const listed = (await c.get('/routines')).json?.items?.some((x) => x.id === routine.json.id) ?? false;
+    check(listed === routineReader, `${user} /routines lists the routine: ${listed}`, { leak: listed && !routineReader });
+    checkStatus(await c.post(`/routines/${routine.json.id}/acknowledge`),
+      ROUTINE_STAFF.has(user) ? 200 : routineReader ? 403 : 404, `${user} POST /routines/{id}/acknowledge`);
+    checkStatus(await c.patch(`/routines/${routine.json.id}`, { title: 'Matrisens rutin' }),
+      ROUTINE_EDITORS.has(user) ? 200 : routineReader ? 403 : 404, `${user} PATCH /routines/{id}`);
+    checkStatus(await c.post('/routines', { unit_id: ebUnit, title: `Rutin av ${user}`, owner_user_id: chef.me.id, revision_date: dateIn(30) }),
+      ROUTINE_EDITORS.has(user) ? 201 : 403, `${user} POST /routines`);
+    checkStatus(await c.get('/routines/pending'), 200, `${user} GET /routines/pending`);
+
+    // Exercises: readers of the unit read; chefs and säkerhetssamordnare covering it edit.
+    const exReader = EXERCISE_READERS.has(user);
+    checkStatus(await c.get(`/exercises/${exercise.json.id}`), exReader ? 200 : 404, `${user} GET /exercises/{id}`);
+    const exListed = (await c.get('/exercises')).json?.items?.some((x) => x.id === exercise.json.id) ?? false;
+    check(exListed === exReader, `${user} /exercises lists the exercise: ${exListed}`, { leak: exListed && !exReader });
+    checkStatus(await c.post(`/exercises/${exercise.json.id}/findings`, { text: `Fynd av ${user}` }),
+      EXERCISE_EDITORS.has(user) ? 201 : exReader ? 403 : 404, `${user} POST /exercises/{id}/findings`);
+    const fid = exercise.json.findings[0].id;
+    checkStatus(await c.patch(`/exercises/${exercise.json.id}/findings/${fid}`, { status: 'oppen' }),
+      EXERCISE_EDITORS.has(user) ? 200 : exReader ? 403 : 404, `${user} PATCH /exercises/{id}/findings/{fid}`);
+    checkStatus(await c.post('/exercises', { unit_id: ebUnit, kind: 'utbildning', held_on: dateIn(-1), scenario: `Av ${user}` }),
+      EXERCISE_EDITORS.has(user) ? 201 : 403, `${user} POST /exercises`);
+  }
+});
+
 test('unauthenticated: 401 on every /api/v1 endpoint except login', async () => {
   const anon = new Client(srv);
   const id = fixtures.normal.id;
@@ -579,9 +670,18 @@ test('unauthenticated: 401 on every /api/v1 endpoint except login', async () => 
     ['GET', '/security-plans/1'], ['PATCH', '/security-plans/1', { title: 'x' }],
     ['POST', '/security-plans/1/measures', { title: 'x', owner_user_id: 1, due_date: '2026-01-01' }],
     ['PATCH', '/security-plans/1/measures/1', { status: 'klar' }], ['POST', '/security-plans/1/decisions', { text: 'x' }],
+    ['GET', '/stats/incidents?rows=category'], ['GET', '/stats/equivalence'], ['GET', '/kpis'],
+    ['PUT', '/kpis', { items: [] }], ['POST', '/kpis/import', 'forvaltning;kpi;yrkesgrupp;ar;period;varde\n', 'text/csv'],
+    ['GET', '/unit-profiles'], ['PUT', '/unit-profiles/1', { headcount: 1 }],
+    ['GET', '/routines'], ['GET', '/routines/pending'],
+    ['POST', '/routines', { unit_id: 1, title: 'x', owner_user_id: 1, revision_date: '2026-01-01' }],
+    ['GET', '/routines/1'], ['PATCH', '/routines/1', { title: 'x' }], ['POST', '/routines/1/acknowledge'],
+    ['GET', '/exercises'], ['POST', '/exercises', { unit_id: 1, kind: 'ovning', held_on: '2026-01-01', scenario: 'x' }],
+    ['GET', '/exercises/1'], ['POST', '/exercises/1/findings', { text: 'x' }],
+    ['PATCH', '/exercises/1/findings/1', { status: 'klar' }],
   ];
-  for (const [method, path, body] of eps) {
-    const r = await anon.request(method, path, body ? { body } : {});
+  for (const [method, path, body, contentType] of eps) {
+    const r = await anon.request(method, path, body ? { body, contentType } : {});
     checkStatus(r, 401, `anonymous ${method} ${path}`);
     check(typeof r.json?.error?.code === 'string', `anonymous ${method} ${path}: error format`);
   }
