@@ -58,7 +58,10 @@ struct KpiLineError {
 // columns in any order): forvaltning;kpi;yrkesgrupp;ar;period;varde
 // - forvaltning: a förvaltning's name or id; kpi, yrkesgrupp, period: codes
 //   (yrkesgrupp empty → alla; period empty → ar); varde: a number, decimal
-//   comma or point.
+//   comma or point. Header names are case-insensitive and may be spelt in
+//   Swedish ("År", "Värde", "Förvaltning"); the yrkesgrupp and period columns
+//   may be left out; an unknown or repeated column is kpi.header. Fields may
+//   be quoted ("…", "" for a quote). Blank lines are skipped; LF, CRLF or CR.
 // `forvaltning_by_name` resolves names and ids (nullopt: unknown).
 // Returns every value, or every bad line (never both): a file with any error
 // yields no values. Duplicate keys within the file are errors.
