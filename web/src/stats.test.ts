@@ -269,3 +269,10 @@ describe('who reads statistics', () => {
     expect(statsScope(units, [{ role: 'analytiker', unit_id: 1 }]).size).toBe(4);
   });
 });
+
+describe('unit names', () => {
+  it('come from the caller when it knows the unit', () => {
+    const v = buildView(twoWay(), 'count', { ...L, unitName: (id) => (id === 2 ? 'Norra (kommunen)' : undefined) });
+    expect(v.rows.map((r) => r.label)).toEqual(['Norra (kommunen)', 'Södra']);
+  });
+});

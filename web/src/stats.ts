@@ -338,6 +338,8 @@ export interface ViewLabels {
   tied: { true: string; false: string };
   months: string[];
   quarter: (year: string, q: string) => string;
+  /** A unit row's or column's name ("Ekonomiskt bistånd (Norra)"); the server's label otherwise. */
+  unitName?: (id: number) => string | undefined;
 }
 
 /** A row's or column's label: units and years as the server names them, codes in words. */
@@ -365,7 +367,7 @@ export function keyLabel(dim: ColsDim, key: StatsKey, L: ViewLabels): string {
     case 'none':
       return L.total;
     default:
-      return key.label || key.key;
+      return (key.unit_id !== undefined ? L.unitName?.(key.unit_id) : undefined) || key.label || key.key;
   }
 }
 

@@ -119,7 +119,7 @@ function KpiTable({ kpis, year, caption }: { kpis: Kpi[]; year: number; caption:
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
               {r.values.map((v, i) => (
-                <td key={i} class="num">{v === null ? '–' : formatDecimal(v, Number.isInteger(v) ? 0 : 1, lang)}</td>
+                <td key={i} class="num">{v === null ? '–' : formatDecimal(v, r.key.startsWith('personalrorlighet') ? 1 : 0, lang)}</td>
               ))}
             </tr>
           ))}

@@ -4,7 +4,7 @@
 // beside it, protected cells as "..", and "Exportera CSV" of exactly the
 // table on screen. Common questions are links to a ready selection.
 import { useMemo, useState } from 'preact/hooks';
-import { ErrorMessage, LiveStatus, Loading } from '../components/Alert';
+import { ErrorMessage, Loading } from '../components/Alert';
 import { Checkbox, SelectField, TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
@@ -152,7 +152,9 @@ function Shape({ f, set }: { f: StatsFilters; set: (p: Partial<StatsFilters>) =>
 function Result({ table, f, caption }: { table: StatsTable; f: StatsFilters; caption: string }) {
   const { t, lang } = useLang();
   const [exported, setExported] = useState('');
-  const view: TableView = useMemo(() => buildView(table, f.measure, viewLabels(t, lang)), [table, f.measure, t, lang]);
+  const units = useLoad(loadUnits, []);
+  const view: TableView = useMemo(() => buildView(table, f.measure, viewLabels(t, lang, units.data)),
+    [table, f.measure, t, lang, units.data]);
   const today = stockholmDate(Date.now());
   const series = view.twoWay
     ? view.colHeaders.slice(0, view.dataCols).map((label, c) => ({ label, data: view.rows.map((r) => r.cells[c]!.value) }))
@@ -185,7 +187,9 @@ function Result({ table, f, caption }: { table: StatsTable; f: StatsFilters; cap
               </p>
             )}
             {view.hasProtected && <p class="field-hint">{t.stats.chartProtectedNote}</p>}
-            <p class="field-hint">{t.stats.noValue}</p>
+            {[...view.rows.flatMap((r) => r.cells), ...view.totals].some((c) => c.state === 'none') && (
+              <p class="field-hint">{t.stats.noValue}</p>
+            )}
             <div class="actions no-print">
               <button type="button" class="button button--secondary" onClick={onExport} data-testid="stats-export">
                 {t.stats.exportCsv}
@@ -194,7 +198,7 @@ function Result({ table, f, caption }: { table: StatsTable; f: StatsFilters; cap
           </div>
         </div>
       )}
-      <LiveStatus message={exported} />
+      <p class="visually-hidden" role="status">{exported}</p>
     </>
   );
 }
@@ -247,7 +251,7 @@ export function Statistics() {
         <ErrorMessage>{table.error}</ErrorMessage>
         {table.loading && !table.data && <Loading />}
         {table.data && <Result table={table.data} f={f} caption={caption} />}
-        <LiveStatus message={rowCount === null || table.loading ? '' : t.stats.updated(rowCount)} />
+        <p class="visually-hidden" role="status">{rowCount === null || table.loading ? '' : t.stats.updated(rowCount)}</p>
       </section>
     </Page>
   );

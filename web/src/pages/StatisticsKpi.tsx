@@ -10,6 +10,7 @@ import { StatsChart } from '../components/stats/Chart';
 import { viewLabels } from '../components/stats/labels';
 import { StatsNav } from '../components/stats/StatsNav';
 import { ViewTable } from '../components/stats/ViewTable';
+import { loadUnits } from '../data';
 import { useLoad } from '../hooks';
 import { useLang } from '../i18n';
 import {
@@ -26,16 +27,16 @@ async function loadAll() {
   const thisYear = Number(stockholmDate(Date.now()).slice(0, 4));
   const years = kpiYears(kpis);
   const from = Math.min(years[0] ?? thisYear - 4, thisYear - 4);
-  const to = Math.max(years[years.length - 1] ?? thisYear, from);
+  const to = Math.max(years[years.length - 1] ?? thisYear, thisYear);
   const incidents = await getStatsTable(new URLSearchParams({
     rows: 'forvaltning', cols: 'year', from: `${from}-01-01`, to: `${to + 1}-01-01`,
   }));
   return { kpis, years: yearsBetween(from, to), incidents };
 }
 
-function KpiTableView({ years, series, caption, lang }: {
+function KpiTableView({ years, series, caption, lang, decimals }: {
   years: number[]; series: { id: number; name: string; values: (number | null)[] }[]; caption: string;
-  lang: 'sv' | 'en';
+  lang: 'sv' | 'en'; decimals: number;
 }) {
   const { t } = useLang();
   const view: TableView = {
@@ -46,7 +47,7 @@ function KpiTableView({ years, series, caption, lang }: {
       label: s.name,
       cells: s.values.map((v) => (v === null
         ? { text: '–', value: null, state: 'none' as const }
-        : { text: formatDecimal(v, Number.isInteger(v) ? 0 : 1, lang), value: v, state: 'value' as const })),
+        : { text: formatDecimal(v, decimals, lang), value: v, state: 'value' as const })),
     })),
     totalLabel: '',
     totals: [],
@@ -60,6 +61,7 @@ function KpiTableView({ years, series, caption, lang }: {
 export function StatisticsKpi() {
   const { t, lang } = useLang();
   const data = useLoad(loadAll, []);
+  const units = useLoad(loadUnits, []);
   const [kind, setKind] = useState<KpiKind>('personalrorlighet');
   const [group, setGroup] = useState<KpiGroup>('alla');
   const [count, setCount] = useState<KpiPeriod>('november');
@@ -75,7 +77,7 @@ export function StatisticsKpi() {
     if (kind === 'konsulter') parts.push(t.stats.kpi.periods[period]);
     const what = parts.join(', ');
     const kpiCaption = t.stats.kpi.caption(what);
-    const perYear = buildView(incidents, 'per_100', viewLabels(t, lang));
+    const perYear = buildView(incidents, 'per_100', viewLabels(t, lang, units.data));
     const per100 = selectColumns(perYear, years.map((y) => incidents.cols.findIndex((c) => c.key === String(y))),
       years.map(String));
     const incCaption = t.stats.kpi.caption(t.stats.kpi.incidentsHeading);
@@ -88,7 +90,8 @@ export function StatisticsKpi() {
               <StatsChart kind="line" labels={years.map(String)} label={t.stats.chartLabel(kpiCaption)}
                 fallback={t.stats.chartFallback} yTitle={t.stats.kpi.kinds[kind]} testid="kpi-chart"
                 series={series.map((s) => ({ label: s.name, data: s.values }))} />
-              <KpiTableView years={years} series={series} caption={kpiCaption} lang={lang} />
+              <KpiTableView years={years} series={series} caption={kpiCaption} lang={lang}
+                decimals={kind === 'personalrorlighet' ? 1 : 0} />
             </>
           )}
         </section>

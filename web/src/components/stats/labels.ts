@@ -1,9 +1,13 @@
 // The words stats.ts needs to label a table, from the current dictionary.
 import type { Dict } from '../../i18n';
 import type { ViewLabels } from '../../stats';
+import type { Unit } from '../../types';
+import { unitLabel } from '../../units';
 
-export function viewLabels(t: Dict, lang: 'sv' | 'en'): ViewLabels {
+/** `units` (when loaded) name unit rows "Ekonomiskt bistånd (Norra)". */
+export function viewLabels(t: Dict, lang: 'sv' | 'en', units?: Unit[]): ViewLabels {
   return {
+    unitName: units ? (id) => unitLabel(units, id) || undefined : undefined,
     lang,
     dims: t.stats.dims,
     measures: t.stats.measures,
