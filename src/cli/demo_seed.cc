@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "cli/demo_risk.h"
+#include "cli/demo_stats.h"
 #include "core/time.h"
 
 namespace trygg::cli {
@@ -21,7 +22,10 @@ Status RequireEmpty(Store& store) {
   return Status::Ok();
 }
 
-Status Summarise(Store& store, const DemoWorld& world, TimeMs now, DemoSummary* out) {
+// Adds up what the lifecycle incidents left (police reports, notices,
+// measures) by reading each of them; bulk-written history (ids first_id ..
+// last_id of `bulk`) is counted from what its writer reports.
+Status Summarise(Store& store, const DemoBulkSummary& bulk, TimeMs now, DemoSummary* out) {
   TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store.BeginRead());
   TRYGG_ASSIGN_OR_RETURN(std::vector<OrgUnit> units, tx->ListUnits());
   IncidentQuery all;
@@ -41,25 +45,39 @@ Status Summarise(Store& store, const DemoWorld& world, TimeMs now, DemoSummary* 
   out->open_measures = static_cast<int64_t>(measures.size());
   out->overdue_measures = std::count_if(measures.begin(), measures.end(),
                                         [&](const Measure& m) { return m.due_date < now; });
-  MeasureQuery every;
-  every.limit = 100000;
-  TRYGG_ASSIGN_OR_RETURN(std::vector<Measure> all_measures, tx->ListMeasures(every));
-  out->support_measures =
-      std::count_if(all_measures.begin(), all_measures.end(),
-                    [](const Measure& m) { return m.kind == MeasureKind::kStod; });
-  for (all.offset = 0, all.limit = 500;; all.offset += all.limit) {
-    TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> page, tx->ListIncidents(all));
-    for (const Incident& inc : page) {
-      Result<PoliceReport> police = tx->GetPoliceReport(inc.id);
-      if (police.ok()) ++(police->reported ? out->police_reported : out->police_not_reported);
-      TRYGG_ASSIGN_OR_RETURN(std::vector<AuthorityNotice> notices,
-                             tx->ListAuthorityNotices(inc.id));
-      out->authority_notices += static_cast<int64_t>(notices.size());
+  auto count_one = [&](IncidentId id) -> Status {
+    Result<PoliceReport> police = tx->GetPoliceReport(id);
+    if (police.ok()) ++(police->reported ? out->police_reported : out->police_not_reported);
+    TRYGG_ASSIGN_OR_RETURN(std::vector<AuthorityNotice> notices, tx->ListAuthorityNotices(id));
+    out->authority_notices += static_cast<int64_t>(notices.size());
+    MeasureQuery of;
+    of.incident_id = id;
+    TRYGG_ASSIGN_OR_RETURN(std::vector<Measure> ms, tx->ListMeasures(of));
+    out->support_measures += std::count_if(
+        ms.begin(), ms.end(), [](const Measure& m) { return m.kind == MeasureKind::kStod; });
+    return Status::Ok();
+  };
+  if (bulk.incidents == 0) {
+    for (all.offset = 0, all.limit = 500;; all.offset += all.limit) {
+      TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> page, tx->ListIncidents(all));
+      for (const Incident& inc : page) TRYGG_RETURN_IF_ERROR(count_one(inc.id));
+      if (static_cast<int>(page.size()) < all.limit) break;
     }
-    if (static_cast<int>(page.size()) < all.limit) break;
+  } else {
+    // The lifecycle incidents come after the bulk ids.
+    int64_t left = out->incidents - bulk.incidents;
+    for (IncidentId id = bulk.last_id + 1; left > 0 && id < bulk.last_id + 10 * (left + 100);
+         ++id) {
+      if (!tx->GetIncident(id).ok()) continue;
+      TRYGG_RETURN_IF_ERROR(count_one(id));
+      --left;
+    }
+    out->police_reported += bulk.police_reported;
+    out->police_not_reported += bulk.police_not_reported;
+    out->authority_notices += bulk.authority_notices;
+    out->support_measures += bulk.support_measures;
   }
-  out->units = world.units;
-  out->users = static_cast<int>(world.people.size());
+  out->units = static_cast<int>(units.size());
   return Status::Ok();
 }
 
@@ -84,16 +102,35 @@ Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
   App app(store, clock, config);
   DemoRandom rnd(options.seed);
   TRYGG_ASSIGN_OR_RETURN(DemoWorld world, CreateDemoWorld(app, rnd));
+  TRYGG_ASSIGN_OR_RETURN(
+      std::vector<DemoEnhet> enheter,
+      ExtendDemoUnits(app, world, options.bulk_incidents > 0 ? options.enheter : 0, options.seed));
+  DemoSummary summary;
+  if (options.bulk_incidents > 0) {
+    // History first, so ids and the facts' sequence follow time; the
+    // lifecycle incidents (and their facts) come after.
+    DemoBulkOptions bulk;
+    bulk.seed = options.seed;
+    bulk.incidents = options.bulk_incidents;
+    bulk.years = options.years;
+    bulk.now = now;
+    bulk.on_progress = options.on_bulk_progress;
+    TRYGG_ASSIGN_OR_RETURN(summary.bulk, WriteDemoBulk(store, world, enheter, bulk));
+  }
 
   std::vector<DemoEvent> events = PlanDemoIncidents(app, world, rnd, now, options.incidents);
   // Before risky meetings: persons, assessments, plans — among the incidents.
   std::vector<DemoEvent> risk = PlanDemoRisk(app, world, options.seed, now);
   events.insert(events.end(), std::make_move_iterator(risk.begin()),
                 std::make_move_iterator(risk.end()));
+  // Profiles, routines, exercises and KPIs (issue 6).
+  std::vector<DemoEvent> stats =
+      PlanDemoStats(app, world, enheter, options.seed, now, &summary.stats);
+  events.insert(events.end(), std::make_move_iterator(stats.begin()),
+                std::make_move_iterator(stats.end()));
   std::stable_sort(events.begin(), events.end(), [](const DemoEvent& a, const DemoEvent& b) {
     return a.at != b.at ? a.at < b.at : a.order < b.order;
   });
-  DemoSummary summary;
   for (const DemoEvent& e : events) {
     if (e.at > now) continue;
     clock.Set(std::max(e.at, start));
@@ -103,10 +140,12 @@ Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
     ++summary.skipped_events;
     std::cerr << "seed-demo: skipped a step: " << s.ToString() << "\n";
   }
-  TRYGG_RETURN_IF_ERROR(Summarise(store, world, now, &summary));
+  TRYGG_RETURN_IF_ERROR(Summarise(store, summary.bulk, now, &summary));
+  summary.users = static_cast<int>(world.people.size());
   clock.Set(now);
   TRYGG_RETURN_IF_ERROR(SummariseDemoRisk(app, world, now, &summary.risk));
   std::cout << DemoRiskText(summary.risk);
+  std::cout << DemoStatsText(summary.stats);
   return summary;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/demo_bulk.h"
 #include "cli/demo_world.h"
 #include "storage/store.h"
 
@@ -14,8 +15,14 @@ namespace trygg::cli {
 
 struct DemoOptions {
   uint64_t seed = 1;    // same seed, same clock day → same names and incidents
-  int incidents = 300;  // spread over the two years before `now`
-  TimeMs now = 0;       // "now" for the demo (the system clock in the CLI)
+  int incidents = 300;  // with their whole lifecycle, over the two years before `now`
+  // Historical incidents written in bulk (demo_bulk.h) over `years` years
+  // across `enheter` enheter (synthetic ones added when the demo has fewer).
+  int64_t bulk_incidents = 0;
+  int enheter = 12;
+  int years = 10;
+  std::function<void(int64_t done, int64_t total)> on_bulk_progress;  // may be empty
+  TimeMs now = 0;  // "now" for the demo (the system clock in the CLI)
   // The pseudonymisation secret (raw bytes, from LoadPseudonymKey); empty:
   // the demo names no persons (no subject links or identifiers).
   std::string pseudonym_key;
@@ -41,6 +48,18 @@ struct DemoRiskSummary {
   int64_t template_versions = 0;      // stored (the default is not stored)
 };
 
+// What the statistics demo created, as its steps ran.
+struct DemoStatsSummary {
+  int profiles = 0;
+  int routines = 0;
+  int routine_versions = 0;  // new versions published after the first
+  int acknowledgements = 0;
+  int exercises = 0;
+  int findings = 0;
+  int finding_measures = 0;  // findings with an owner and a deadline
+  int kpis = 0;
+};
+
 struct DemoSummary {
   int units = 0;
   int users = 0;
@@ -54,6 +73,8 @@ struct DemoSummary {
   int64_t authority_notices = 0;    // to Arbetsmiljöverket and Försäkringskassan
   int skipped_events = 0;           // lifecycle steps the services refused (should be 0)
   DemoRiskSummary risk;
+  DemoBulkSummary bulk;
+  DemoStatsSummary stats;
 };
 
 // Creates everything through the App services with a manual clock stepped
