@@ -16,5 +16,6 @@ int RunAuditVerify(const Args& args);  // trygg audit verify
 int RunCopy(const Args& args);         // trygg copy
 int RunRemind(const Args& args);       // trygg remind
 int RunKeygen(const Args& args);       // trygg keygen
+int RunBenchStats(const Args& args);   // trygg bench-stats
 
 }  // namespace trygg::cli

@@ -20,6 +20,7 @@ constexpr const char* kUsage =
     "  audit verify  check the audit log's hash chain\n"
     "  copy          move an installation to another database (e.g. to PostgreSQL)\n"
     "  keygen FILE   write a new pseudonymisation key (for --pseudonym-key-file)\n"
+    "  bench-stats   measure the statistics aggregations against SQLite (bench/stats.sh)\n"
     "\n"
     "Run `trygg <command> --help` for a command's options.\n";
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   if (command == "copy") return RunCopy(rest);
   if (command == "remind") return RunRemind(rest);
   if (command == "keygen") return RunKeygen(rest);
+  if (command == "bench-stats") return RunBenchStats(rest);
   const bool has_sub = !rest.empty();
   const std::vector<std::string> sub_args =
       has_sub ? std::vector<std::string>(rest.begin() + 1, rest.end()) : rest;
