@@ -235,7 +235,7 @@ int RunBenchStats(const Args& args) {
       {q3,
        {"enhet_x_category_sev3",
         "SELECT unit_id, category, COUNT(*) FROM f WHERE severity >= 3 GROUP BY unit_id, category",
-        "severity, unit_id, category"}},
+        "unit_id, category, severity"}},
   };
 
   std::ostringstream json;

@@ -945,7 +945,10 @@ Status SummariseDemoRisk(App& app, const DemoWorld& world, TimeMs now, DemoRiskS
       names[u.id] = u.name;
     }
     std::set<std::string> keys;
-    for (all.offset = 0, all.limit = 500;; all.offset += all.limit) {
+    // Only the lifecycle incidents of the last two years can name a person
+    // (and none without a key): bulk history (--incidents above 1000) is skipped.
+    all.occurred_from = now - 800 * kMsPerDay;
+    for (all.offset = 0, all.limit = 500; out->persons_named; all.offset += all.limit) {
       TRYGG_ASSIGN_OR_RETURN(std::vector<Incident> page, tx->ListIncidents(all));
       for (const Incident& inc : page) {
         TRYGG_ASSIGN_OR_RETURN(std::string key, tx->GetIncidentSubject(inc.id));
