@@ -224,7 +224,7 @@ describe('statistics in the browser', () => {
       const key = await tableText(page, 'qr-key');
       assert.equal(key[1][0], 'Antal händelser');
       assert.equal(key[0].length, 4, 'this quarter, the one before and the same quarter last year');
-      assert.equal(await page.getByTestId('eq-table').locator('tbody tr').count(), 1, 'Norra\'s equivalence row');
+      assert.equal(await page.getByTestId('qr-eq').locator('tbody tr').count(), 9, 'Norra\'s equivalence, one line per column');
       await page.getByRole('button', { name: 'Skriv ut' }).waitFor({ timeout: TIMEOUT });
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.site-header').isVisible(), false, 'print hides the navigation');

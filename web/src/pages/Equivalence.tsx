@@ -47,10 +47,10 @@ export function EquivalenceCellView({ cell }: { cell: EquivalenceCell }) {
   return <td class="num" data-short="false" data-column={cell.column}>{shown}</td>;
 }
 
-/** The matrix; `only` limits it to one förvaltning (the quarterly report). */
-export function EquivalenceTable({ data, only, id }: { data: EquivalenceData; only?: number; id: string }) {
+/** The matrix: a row per förvaltning, a column per contract column. */
+function EquivalenceTable({ data, id }: { data: EquivalenceData; id: string }) {
   const { t } = useLang();
-  const rows = only === undefined ? data.rows : data.rows.filter((r) => r.forvaltning_id === only);
+  const rows = data.rows;
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
       <table class="data-table eq-table" data-testid="eq-table">

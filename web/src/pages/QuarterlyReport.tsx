@@ -23,8 +23,8 @@ import {
 import { getEquivalence, getStatsKpis, getStatsTable } from '../statsApi';
 import '../styles/risk.css';
 import '../styles/stats.css';
-import { stockholmDate } from '../time';
-import { EquivalenceTable } from './Equivalence';
+import { formatDate, stockholmDate } from '../time';
+import { EquivalenceCellView, useEquivalenceText } from './Equivalence';
 
 interface ReportData {
   quarters: StatsTable;
@@ -129,6 +129,44 @@ function KpiTable({ kpis, year, caption }: { kpis: Kpi[]; year: number; caption:
   );
 }
 
+/** The förvaltning's equivalence row turned on its side: one line per column, beside the standard. */
+function EquivalenceRow({ data, forvaltning, name }: {
+  data: NonNullable<ReportData['equivalence']>; forvaltning: number; name: string;
+}) {
+  const { t } = useLang();
+  const text = useEquivalenceText();
+  const row = data.rows.find((r) => r.forvaltning_id === forvaltning);
+  if (!row) return <p class="empty">{t.stats.eq.empty}</p>;
+  return (
+    <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="qr-eq-caption">
+      <table class="data-table stats-table eq-table" data-testid="qr-eq">
+        <caption id="qr-eq-caption">{t.stats.eq.caption(`${name}, ${formatDate(data.as_of) || data.as_of}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.stats.report.figure}</th>
+            <th scope="col" class="num">{name}</th>
+            <th scope="col">{t.stats.eq.legendHeading}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.columns.map((c) => {
+            const cell = row.cells.find((x) => x.column === c) ?? { column: c, value: null, short: false };
+            const s = data.standard[c];
+            const yesNo = c === 'coordinator_full_time' || c === 'alarm_tested_1m';
+            return (
+              <tr key={c}>
+                <th scope="row">{t.stats.eq.columns[c] ?? c}</th>
+                <EquivalenceCellView cell={cell} />
+                <td>{s === undefined ? t.stats.eq.noStandard : yesNo ? t.stats.eq.required : t.stats.eq.atLeast(text(c, s))}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function Report({ data, forvaltning, quarter, name }: {
   data: ReportData; forvaltning: number; quarter: string; name: string;
 }) {
@@ -173,7 +211,7 @@ function Report({ data, forvaltning, quarter, name }: {
       {data.equivalence && (
         <section class="print-section" aria-labelledby="qr-eq-h">
           <h2 id="qr-eq-h">{t.stats.report.equivalence}</h2>
-          <EquivalenceTable data={data.equivalence} only={forvaltning} id="qr-eq" />
+          <EquivalenceRow data={data.equivalence} forvaltning={forvaltning} name={name} />
         </section>
       )}
       <section class="print-section" aria-labelledby="qr-kpi-h">
