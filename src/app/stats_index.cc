@@ -4,18 +4,25 @@
 // unit index → offset, day → offset, attrs (its low 10 bits: category,
 // severity, place, outside, tied) → offset. Each offset is the column's share
 // of the cell index (row group × ncols + col group), or kExcluded when the
-// value is filtered out. The scan adds the three offsets, sends any sum with
-// an excluded part to a trash cell (a min, no branch) and increments one
-// counter per incident: the cell's counter for the incident's combination of
-// the seven flag bits (bits 8–14), from which every measure follows after the
-// scan. When that would make the counters too many to stay in cache, it
-// increments the count and each flag measure of the cell instead.
+// value is filtered out (the scope, the filter). The scan adds the three
+// offsets and sends any sum with an excluded part to a trash cell (a
+// compare-and-select, no branch). Per incident it then makes one increment
+// that counts all eight measures at once: either the cell's counter for the
+// incident's combination of the seven flag bits (bits 8–14; small tables),
+// or a vector add of the combination's eight 0/1 lanes to the cell's eight
+// lanes (larger tables). Blocks of 4096 ids whose days all fall outside the
+// filter's range are skipped; large scans are split over two threads.
+//
+// Medians histogram ack_hours / close_days per row in the same scan: values
+// 0–1023 exactly, longer ones found exactly by a further pass over just
+// those when a median falls among them.
 #include "app/stats_index.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -32,19 +39,24 @@ constexpr int64_t kMaxIncidentId = int64_t{1} << 31;
 constexpr size_t kMaxUnits = 65535;  // unit index 0 marks "no incident at this id"
 constexpr int kDays = 65536;
 constexpr int kLoadBatch = 200'000;
+constexpr size_t kMaxAhead = 100'000;
 constexpr uint32_t kPresentBit = uint32_t{1} << facts_bits::kPresent;
 constexpr uint32_t kAttrKeyBits = 10;  // category, severity, place, outside, tied
 constexpr uint32_t kAttrKeys = uint32_t{1} << kAttrKeyBits;
 constexpr uint32_t kExcluded = uint32_t{1} << 30;  // three of them still fit 32 bits
 constexpr int kFlagShift = facts_bits::kOutside;
 constexpr uint32_t kFlagCombos = 128;  // bits 8–14
-// Above this many cells the flag-combination counters outgrow the caches and
-// each measure is counted on its own.
-constexpr int64_t kMaxCellsForCombos = 1024;
+// Above this many cells the flag-combination counters outgrow the L1 cache and
+// the eight measures are counted in vector lanes.
+constexpr int64_t kMaxCellsForCombos = 64;
+// Up to this many cells, 16-bit lanes (widened every 65535 incidents) beat
+// 32-bit ones; beyond, widening costs more than it saves.
+constexpr int64_t kMaxCellsForLanes16 = 4096;
 // A table this large is an error, not a slow answer.
 constexpr int64_t kMaxCells = int64_t{1} << 22;
 // Scans of at least this many ids are split over two threads.
 constexpr size_t kParallelIds = 1'000'000;
+constexpr size_t kBlockIds = 4096;
 // Medians: durations 0..1023 have a bucket each; one bucket for longer, one
 // for "no value". A median that falls among the longer ones is found exactly
 // by a further pass over just those.
@@ -243,60 +255,135 @@ struct Plan {
   uint32_t nrows = 0;
 };
 
+// Excluded incidents count into one of kTrashCells cells after the real ones,
+// picked by id, so that runs of them do not queue on one counter.
+constexpr uint32_t kTrashCells = 8;
+
+// How a scan counts the eight measures of a cell.
+enum class Layout {
+  kCombos,   // one 32-bit counter per (cell, flag combination): one increment per incident
+  kLanes16,  // eight 16-bit lanes per cell, one vector add per incident, widened every 65535
+  kLanes32,  // eight 32-bit lanes per cell, one (two-register) vector add per incident
+};
+
 // Counters of one scan (one per thread).
 struct Tally {
-  std::vector<uint32_t> counters;  // combos: (cells+1)·128; else 8·(cells+1)
+  std::vector<uint32_t> counters;  // kCombos: per (cell, combo); else per (cell, measure)
   std::vector<uint32_t> ack;       // (nrows+1)·kMedianBuckets when medians
   std::vector<uint32_t> close;
 };
 
 inline uint32_t CellOf(const Plan& p, uint16_t u, uint16_t d, uint16_t a) {
   const uint32_t idx = p.by_unit[u] + p.by_day[d] + p.by_attrs[a & (kAttrKeys - 1)];
-  return idx < p.cells ? idx : p.cells;
+  return idx < p.cells ? idx : p.cells;  // (any trash cell does here)
 }
 
 inline uint32_t MedianBucket(uint16_t v) {
   return v < kMedianExact ? v : (v == kNoValue ? kMedianNone : kMedianOver);
 }
 
-// Counts ids [begin, end) into `t`. kCombos: one counter per (cell, flag
-// combination); otherwise a count and seven flag sums per cell.
-template <bool kCombos, bool kMedians>
-void Scan(const uint16_t* unit, const uint16_t* day, const uint16_t* attrs, const uint16_t* ack,
-          const uint16_t* close, size_t begin, size_t end, const Plan& p, Tally* t) {
+using Lanes16 = uint16_t __attribute__((vector_size(16)));
+using Lanes32 = uint32_t __attribute__((vector_size(32)));
+
+// Per flag combination (bits 8–14 of attrs), what it adds to each measure:
+// 1 to the count, and 1 to each measure whose flag it has.
+template <typename V>
+struct MeasureAdds {
+  V add[kFlagCombos];
+  MeasureAdds() {
+    for (uint32_t f = 0; f < kFlagCombos; ++f) {
+      add[f][0] = 1;
+      for (int m = 1; m < kStatsMeasureCount; ++m) add[f][m] = (f >> kMeasureFlag[m]) & 1;
+    }
+  }
+};
+const MeasureAdds<Lanes16> kAdds16;
+const MeasureAdds<Lanes32> kAdds32;
+
+// The columns a scan reads.
+struct ColumnView {
+  const uint16_t *unit, *day, *attrs, *ack, *close;
+};
+// Ids [first, second) to scan.
+using IdRanges = std::vector<std::pair<size_t, size_t>>;
+
+// Counts the ids of `ranges` into `t` (see Layout).
+template <Layout kLayout, bool kMedians>
+void Scan(const ColumnView& col, const IdRanges& ranges, const Plan& p, Tally* t) {
+  const uint16_t *unit = col.unit, *day = col.day, *attrs = col.attrs;
   const uint32_t* by_unit = p.by_unit.data();
   const uint32_t* by_day = p.by_day.data();
   const uint32_t* by_attrs = p.by_attrs.data();
   const uint32_t trash = p.cells;
-  uint32_t* counters = t->counters.data();
-  const size_t stride = static_cast<size_t>(trash) + 1;
+  const size_t cells = static_cast<size_t>(trash) + kTrashCells;
   uint32_t* med_ack = kMedians ? t->ack.data() : nullptr;
   uint32_t* med_close = kMedians ? t->close.data() : nullptr;
   const uint32_t* cell_row = p.cell_row.data();
-  for (size_t i = begin; i < end; ++i) {
-    const uint32_t a = attrs[i];
-    uint32_t idx = by_unit[unit[i]] + by_day[day[i]] + by_attrs[a & (kAttrKeys - 1)];
-    idx = idx < trash ? idx : trash;
-    if constexpr (kCombos) {
-      counters[idx * kFlagCombos + ((a >> kFlagShift) & (kFlagCombos - 1))] += 1;
-    } else {
-      counters[idx] += 1;
-      for (int f = 0; f < 7; ++f) counters[(f + 1) * stride + idx] += (a >> (kFlagShift + f)) & 1;
+  uint32_t* counters = t->counters.data();
+  std::vector<Lanes16> lanes16(kLayout == Layout::kLanes16 ? cells : 0);
+  std::vector<Lanes32> lanes32(kLayout == Layout::kLanes32 ? cells : 0);
+  // 16-bit lanes are widened into `counters` before any can overflow.
+  constexpr size_t kFlushEvery = 65535;
+  size_t pending = 0;
+  auto widen = [&](auto& lanes) {
+    for (size_t cell = 0; cell < trash; ++cell) {
+      for (int m = 0; m < kStatsMeasureCount; ++m) {
+        counters[cell * kStatsMeasureCount + m] += lanes[cell][m];
+      }
     }
-    if constexpr (kMedians) {
-      const size_t row = static_cast<size_t>(cell_row[idx]) * kMedianBuckets;
-      med_ack[row + MedianBucket(ack[i])] += 1;
-      med_close[row + MedianBucket(close[i])] += 1;
+  };
+  for (const auto& [begin, end] : ranges) {
+    for (size_t from = begin; from < end;) {
+      const size_t to =
+          kLayout == Layout::kLanes16 ? from + std::min(end - from, kFlushEvery - pending) : end;
+      for (size_t i = from; i < to; ++i) {
+        const uint32_t a = attrs[i];
+        uint32_t idx = by_unit[unit[i]] + by_day[day[i]] + by_attrs[a & (kAttrKeys - 1)];
+        idx = idx < trash ? idx : trash + static_cast<uint32_t>(i & (kTrashCells - 1));
+        const uint32_t flags = (a >> kFlagShift) & (kFlagCombos - 1);
+        if constexpr (kLayout == Layout::kCombos) {
+          counters[idx * kFlagCombos + flags] += 1;
+        } else if constexpr (kLayout == Layout::kLanes16) {
+          lanes16[idx] += kAdds16.add[flags];
+        } else {
+          lanes32[idx] += kAdds32.add[flags];
+        }
+        if constexpr (kMedians) {
+          const size_t row = static_cast<size_t>(cell_row[idx]) * kMedianBuckets;
+          med_ack[row + MedianBucket(col.ack[i])] += 1;
+          med_close[row + MedianBucket(col.close[i])] += 1;
+        }
+      }
+      pending += to - from;
+      from = to;
+      if (kLayout == Layout::kLanes16 && pending == kFlushEvery) {
+        widen(lanes16);
+        std::fill(lanes16.begin(), lanes16.end(), Lanes16{});
+        pending = 0;
+      }
     }
   }
+  if constexpr (kLayout == Layout::kLanes16) widen(lanes16);
+  if constexpr (kLayout == Layout::kLanes32) widen(lanes32);
 }
 
-using ScanFn = void (*)(const uint16_t*, const uint16_t*, const uint16_t*, const uint16_t*,
-                        const uint16_t*, size_t, size_t, const Plan&, Tally*);
+using ScanFn = void (*)(const ColumnView&, const IdRanges&, const Plan&, Tally*);
 
-ScanFn PickScan(bool combos, bool medians) {
-  if (combos) return medians ? &Scan<true, true> : &Scan<true, false>;
-  return medians ? &Scan<false, true> : &Scan<false, false>;
+template <Layout kLayout>
+ScanFn PickScan(bool medians) {
+  return medians ? &Scan<kLayout, true> : &Scan<kLayout, false>;
+}
+
+ScanFn PickScan(Layout layout, bool medians) {
+  switch (layout) {
+    case Layout::kCombos:
+      return PickScan<Layout::kCombos>(medians);
+    case Layout::kLanes16:
+      return PickScan<Layout::kLanes16>(medians);
+    case Layout::kLanes32:
+      break;
+  }
+  return PickScan<Layout::kLanes32>(medians);
 }
 
 // The k-th smallest (0-based) value of histogram `h`, whose values of 1024 or
@@ -337,13 +424,20 @@ std::optional<double> MedianOf(const uint32_t* h, const std::vector<uint16_t>& o
 struct StatsIndex::Columns {
   // Indexed by incident id; unit[id] == 0 when there is no incident there.
   std::vector<uint16_t> unit, day, attrs, ack, close;
+  // Per block of kBlockIds ids, the least and greatest day ever held there
+  // (replaced rows may leave them wider than needed), so that a scan over a
+  // time range skips blocks entirely outside it.
+  std::vector<uint16_t> block_min_day, block_max_day;
   int64_t size = 0;
-  // Every stored row with seq ≤ caught_seq is reflected (Load, CatchUp).
+  // Every stored row with seq ≤ caught_seq is reflected.
   int64_t caught_seq = 0;
   int64_t max_seq = 0;
-  // Rows Apply-ed ahead of caught_seq: incident → its seq, so that an older
-  // row of the same incident does not undo it. Emptied as catching up passes.
+  // Rows applied ahead of caught_seq (Apply, after a gap): incident → its
+  // seq, so that an older row of the same incident does not undo it, and the
+  // seqs, so that caught_seq moves on once the gap is filled. Forgotten
+  // beyond kMaxAhead, which only means the next catch-up reads them again.
   std::unordered_map<IncidentId, int64_t> ahead;
+  std::set<int64_t> ahead_seqs;
   std::unordered_map<UnitId, uint16_t> unit_index;
   std::vector<UnitId> unit_ids = {0};
   std::vector<MonthCounts> months = std::vector<MonthCounts>(1);
@@ -433,22 +527,62 @@ struct StatsIndex::Columns {
     ack[id] = row.ack_hours < 0 ? kNoValue : Clamp16(row.ack_hours, kMaxDuration);
     close[id] = row.close_days < 0 ? kNoValue : Clamp16(row.close_days, kMaxDuration);
     months[u].Add(MonthOfDay()[day[id]], 1);
+    const size_t block = id / kBlockIds;
+    if (block >= block_min_day.size()) {
+      block_min_day.resize(block + 1, kNoValue);
+      block_max_day.resize(block + 1, 0);
+    }
+    block_min_day[block] = std::min(block_min_day[block], day[id]);
+    block_max_day[block] = std::max(block_max_day[block], day[id]);
     ++size;
   }
 
-  // Rows read from the store in seq order, every one up to `through`.
+  // Applies one row unless the index holds it or a later one of its incident.
+  void ApplyRow(const FactsRow& row) {
+    if (row.seq <= caught_seq) return;
+    auto it = ahead.find(row.incident_id);
+    if (it != ahead.end() && it->second >= row.seq) return;
+    Put(row);
+    max_seq = std::max(max_seq, row.seq);
+    if (row.seq == caught_seq + 1) {
+      caught_seq = row.seq;
+      if (!ahead_seqs.empty()) Advance();
+      return;
+    }
+    if (ahead.size() >= kMaxAhead) {
+      ahead.clear();
+      ahead_seqs.clear();
+    }
+    ahead[row.incident_id] = row.seq;
+    ahead_seqs.insert(row.seq);
+  }
+
+  // Rows read from the store, ascending by seq: every stored row after
+  // caught_seq up to the last of them.
   void CatchUpWith(const std::vector<FactsRow>& rows) {
     for (const FactsRow& row : rows) {
-      auto it = ahead.find(row.incident_id);
-      if (it != ahead.end() && it->second >= row.seq) continue;
+      if (row.seq <= caught_seq) continue;
+      if (!ahead.empty()) {
+        auto it = ahead.find(row.incident_id);
+        if (it != ahead.end() && it->second >= row.seq) continue;
+      }
       Put(row);
-      caught_seq = std::max(caught_seq, row.seq);
       max_seq = std::max(max_seq, row.seq);
     }
     if (!rows.empty()) caught_seq = std::max(caught_seq, rows.back().seq);
-    if (!ahead.empty()) {
-      std::erase_if(ahead, [&](const auto& e) { return e.second <= caught_seq; });
-    }
+    Advance();
+  }
+
+  // Moves caught_seq over the rows applied ahead that now follow it without
+  // a gap, and forgets those it passed.
+  void Advance() {
+    if (ahead_seqs.empty()) return;
+    auto it = ahead_seqs.begin();
+    while (it != ahead_seqs.end() && *it <= caught_seq + 1)
+      caught_seq = std::max(caught_seq, *it++);
+    if (it == ahead_seqs.begin()) return;
+    ahead_seqs.erase(ahead_seqs.begin(), it);
+    std::erase_if(ahead, [&](const auto& e) { return e.second <= caught_seq; });
   }
 };
 
@@ -483,7 +617,6 @@ Status StatsIndex::CatchUp(StoreTx& tx) {
     after = rows.back().seq;
     std::unique_lock lock(mu_);
     // Another thread may have caught up meanwhile: only newer rows apply.
-    std::erase_if(rows, [&](const FactsRow& r) { return r.seq <= columns_->caught_seq; });
     columns_->CatchUpWith(rows);
   }
   return Status::Ok();
@@ -491,17 +624,7 @@ Status StatsIndex::CatchUp(StoreTx& tx) {
 
 void StatsIndex::Apply(const std::vector<FactsRow>& rows) {
   std::unique_lock lock(mu_);
-  Columns& c = *columns_;
-  for (const FactsRow& row : rows) {
-    if (row.seq <= c.caught_seq) continue;
-    auto [it, added] = c.ahead.try_emplace(row.incident_id, row.seq);
-    if (!added) {
-      if (it->second >= row.seq) continue;
-      it->second = row.seq;
-    }
-    c.Put(row);
-    c.max_seq = std::max(c.max_seq, row.seq);
-  }
+  for (const FactsRow& row : rows) columns_->ApplyRow(row);
 }
 
 Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree,
@@ -625,9 +748,8 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
   plan.cells = static_cast<uint32_t>(ncells);
   plan.ncols = static_cast<uint32_t>(cols.keys.size());
   plan.nrows = static_cast<uint32_t>(rows.keys.size());
-  plan.cell_row.resize(ncells + 1);
+  plan.cell_row.assign(ncells + kTrashCells, plan.nrows);
   for (int64_t i = 0; i < ncells; ++i) plan.cell_row[i] = static_cast<uint32_t>(i / plan.ncols);
-  plan.cell_row[ncells] = plan.nrows;
 
   plan.by_unit.assign(nunits, 0);
   for (size_t i = 0; i < nunits; ++i) {
@@ -680,30 +802,58 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
   }
 
   // Scan, on two threads when there is enough to scan.
-  const bool combos = ncells <= kMaxCellsForCombos;
-  const size_t counter_count =
-      combos ? (ncells + 1) * kFlagCombos : kStatsMeasureCount * (ncells + 1);
+  const Layout layout = ncells <= kMaxCellsForCombos    ? Layout::kCombos
+                        : ncells <= kMaxCellsForLanes16 ? Layout::kLanes16
+                                                        : Layout::kLanes32;
+  const bool combos = layout == Layout::kCombos;
+  const size_t counter_count = (ncells + kTrashCells) * (combos ? kFlagCombos : kStatsMeasureCount);
   const size_t median_count = query.medians ? (plan.nrows + 1) * size_t{kMedianBuckets} : 0;
+  // The ids to scan: all, less the blocks whose days all fall outside the range.
   const size_t n = c.ids();
-  const int threads = n >= kParallelIds ? 2 : 1;
+  IdRanges ranges;
+  size_t scanned = 0;
+  for (size_t block = 0; block * kBlockIds < n; ++block) {
+    const size_t begin = block * kBlockIds, end = std::min(n, begin + kBlockIds);
+    if (block >= c.block_min_day.size() || c.block_min_day[block] > c.block_max_day[block] ||
+        c.block_max_day[block] < lo_day || c.block_min_day[block] >= hi_day) {
+      continue;
+    }
+    if (!ranges.empty() && ranges.back().second == begin) {
+      ranges.back().second = end;
+    } else {
+      ranges.emplace_back(begin, end);
+    }
+    scanned += end - begin;
+  }
+  // Split them in two halves of equal length when there is enough to scan.
+  const int threads = scanned >= kParallelIds ? 2 : 1;
+  std::vector<IdRanges> parts(threads);
+  size_t taken = 0;
+  for (auto [begin, end] : ranges) {
+    while (begin < end) {
+      int part = 0;
+      while (taken >= scanned * (part + 1) / threads) ++part;
+      const size_t part_end = scanned * (part + 1) / threads;  // in scanned ids
+      const size_t len = std::min(end - begin, part_end - taken);
+      parts[part].emplace_back(begin, begin + len);
+      begin += len;
+      taken += len;
+    }
+  }
   std::vector<Tally> tallies(threads);
   for (Tally& t : tallies) {
     t.counters.assign(counter_count, 0);
     t.ack.assign(median_count, 0);
     t.close.assign(median_count, 0);
   }
-  const ScanFn scan = PickScan(combos, query.medians);
-  auto run = [&](int part) {
-    const size_t begin = n * part / threads, end = n * (part + 1) / threads;
-    scan(c.unit.data(), c.day.data(), c.attrs.data(), c.ack.data(), c.close.data(), begin, end,
-         plan, &tallies[part]);
-  };
+  const ScanFn scan = PickScan(layout, query.medians);
+  const ColumnView view{c.unit.data(), c.day.data(), c.attrs.data(), c.ack.data(), c.close.data()};
   if (threads == 2) {
-    std::thread second(run, 1);
-    run(0);
+    std::thread second([&] { scan(view, parts[1], plan, &tallies[1]); });
+    scan(view, parts[0], plan, &tallies[0]);
     second.join();
   } else {
-    run(0);
+    scan(view, parts[0], plan, &tallies[0]);
   }
   for (int t = 1; t < threads; ++t) {
     for (size_t i = 0; i < counter_count; ++i) tallies[0].counters[i] += tallies[t].counters[i];
@@ -726,11 +876,9 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
       }
     }
   } else {
-    const size_t stride = ncells + 1;
     for (int64_t cell = 0; cell < ncells; ++cell) {
-      cube.cells[0][cell] = tally.counters[cell];
-      for (int m = 1; m < kStatsMeasureCount; ++m) {
-        cube.cells[m][cell] = tally.counters[(kMeasureFlag[m] + 1) * stride + cell];
+      for (int m = 0; m < kStatsMeasureCount; ++m) {
+        cube.cells[m][cell] = tally.counters[cell * kStatsMeasureCount + m];
       }
     }
   }
