@@ -224,10 +224,14 @@ test('the equivalence matrix: one row per förvaltning in scope, cells in column
       if (c.value === null) assert.equal(c.short, false);
     }
   }
-  // A chef of one enhet sees the förvaltning rows their scope touches only.
-  const own = await soderChef.get('/stats/equivalence');
+  // A förvaltning's säkerhetssamordnare sees that förvaltning only; a chef of
+  // one enhet never sees another förvaltning.
+  const own = await (await L.as('sakerhet.soder')).get('/stats/equivalence');
   assertStatus(own, 200);
   assert.deepEqual(own.json.rows.map((x) => x.name), ['Södra']);
+  const enhet = await soderChef.get('/stats/equivalence');
+  assertStatus(enhet, 200);
+  assert.ok(enhet.json.rows.every((x) => x.name === 'Södra'));
 });
 
 test('the audit log records stats.table with dims and exact only', async () => {
