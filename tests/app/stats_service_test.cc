@@ -264,6 +264,7 @@ TEST_F(StatsServiceTest, EquivalenceRowsHoldEachForvaltningsSetUpAndMarkShortfal
   Principal u1 = NewPerson("v1", hemtjanst, {});
   Principal u2 = NewPerson("v2", hemtjanst, {});
   Principal u3 = NewPerson("v3", hemtjanst, {});
+  Principal chef = NewPerson("chef.v", hemtjanst, {{Role::kChef, hemtjanst}});
 
   UnitProfile profile;
   profile.unit_id = vaster;
@@ -307,12 +308,24 @@ TEST_F(StatsServiceTest, EquivalenceRowsHoldEachForvaltningsSetUpAndMarkShortfal
     ASSERT_TRUE((*tx)->InsertExercise(old).ok());
     ASSERT_TRUE((*tx)->Commit().ok());
   }
-  // Six incidents in the last year, three of them reported to the police.
+  // Six incidents in the last year, three of them reported to the police, three
+  // with support offered.
   const Principal* reporters[] = {&u1, &u2, &u3};
   for (int i = 0; i < 6; ++i) {
     const Principal& who = *reporters[i % 3];
     IncidentId id = ReportAt(who, hemtjanst, now - (i + 1) * 20 * kMsPerDay);
     if (i < 3) PoliceReported(who, id);
+    if (i % 2 == 0) {  // support offered at once for three of them
+      NewMeasure support;
+      support.title = "Avlastningssamtal";
+      support.responsible_user_id = chef.user.id;
+      support.due_date = now + kMsPerDay;
+      support.kind = MeasureKind::kStod;
+      support.support_type = SupportType::kAvlastningssamtal;
+      support.support_user_id = who.user.id;
+      auto m = app().incidents().AddMeasure(chef, id, support);
+      ASSERT_TRUE(m.ok()) << m.status().ToString();
+    }
   }
   ReportAt(u1, hemtjanst, now - 400 * kMsPerDay);  // more than a year ago: not counted
 
@@ -344,13 +357,14 @@ TEST_F(StatsServiceTest, EquivalenceRowsHoldEachForvaltningsSetUpAndMarkShortfal
   };
   expect(EquivalenceColumn::kCoordinatorFullTime, 1.0, false);
   expect(EquivalenceColumn::kRoutinesCurrent, 0.5, true);
-  expect(EquivalenceColumn::kAckShare, 0.75, true);  // v3 has not acknowledged the current one
+  // v3 has not acknowledged the current one; the chef has acknowledged nothing.
+  expect(EquivalenceColumn::kAckShare, 0.6, true);
   expect(EquivalenceColumn::kExercises12m, 1.0, true);
   expect(EquivalenceColumn::kSecureRooms, 0.0, true);
   expect(EquivalenceColumn::kAlarmTested1m, 0.0, true);
   expect(EquivalenceColumn::kIncidentsPer100, 12.0, false);
   expect(EquivalenceColumn::kPoliceRate, 0.5, false);
-  expect(EquivalenceColumn::kSupportOnTime, std::nullopt, false);
+  expect(EquivalenceColumn::kSupportOnTime, 0.5, true);
 
   // The analyst sees every förvaltning by name, with small counts protected.
   auto analyst = app().stats().Equivalence(people().analytiker);
