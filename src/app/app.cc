@@ -10,7 +10,7 @@ App::App(Store& store, const Clock& clock, AppConfig config)
       incidents_(ctx_),
       followup_(ctx_),
       notifications_(ctx_),
-      reminders_(ctx_),
+      reminders_(ctx_, config.routine_acks),
       subjects_(ctx_),
       risk_(ctx_, subjects_),
       plans_(ctx_, subjects_),

@@ -25,7 +25,8 @@ Status BackgroundJobs::RunPass(std::string* summary) {
   }
   if (summary != nullptr && run.ok()) {
     const ReminderRun& r = *run;
-    const int told = r.rule_breaches + r.escalations + r.deadlines_near + r.deadlines_passed;
+    const int told = r.rule_breaches + r.escalations + r.deadlines_near + r.deadlines_passed +
+                     r.routine_reminders + r.routine_escalations + r.findings_overdue;
     if (told + mail.sent + mail.retry_later + mail.rejected > 0) {
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now() - started)
@@ -33,8 +34,11 @@ Status BackgroundJobs::RunPass(std::string* summary) {
       *summary = "reminders: " + std::to_string(r.rule_breaches) + " breaches, " +
                  std::to_string(r.escalations) + " escalations, " +
                  std::to_string(r.deadlines_near) + " due soon, " +
-                 std::to_string(r.deadlines_passed) +
-                 " overdue; mail: " + std::to_string(mail.sent) + " sent, " +
+                 std::to_string(r.deadlines_passed) + " overdue, " +
+                 std::to_string(r.routine_reminders) + " routine reminders, " +
+                 std::to_string(r.routine_escalations) + " routine escalations, " +
+                 std::to_string(r.findings_overdue) +
+                 " findings overdue; mail: " + std::to_string(mail.sent) + " sent, " +
                  std::to_string(mail.retry_later) + " to retry, " + std::to_string(mail.rejected) +
                  " refused (" + std::to_string(ms) + " ms)";
     }

@@ -71,6 +71,28 @@ Result<ReminderRun> ReminderService::RunOnce() {
     }
     if (static_cast<int>(due.size()) < mq.limit) break;
   }
+
+  // Exercise findings: overdue once their due day has passed.
+  TRYGG_ASSIGN_OR_RETURN(std::vector<ExerciseFinding> findings,
+                         tx->ListOpenFindingMeasures(now - kMsPerDay + 1));
+  for (const ExerciseFinding& f : findings) {
+    if (!f.owner_user_id || !f.due_date || now < *f.due_date + kMsPerDay) continue;
+    Result<Exercise> e = tx->GetExercise(f.exercise_id);
+    if (!e.ok()) return e.status();
+    TRYGG_ASSIGN_OR_RETURN(
+        bool fresh,
+        Notify(*tx, ctx_,
+               {*f.owner_user_id, NotificationKind::kFindingDue, std::nullopt,
+                std::to_string(f.exercise_id) + ":" + std::to_string(f.id),
+                "finding_overdue:" + std::to_string(f.id) + ":" + std::to_string(*f.due_date),
+                UnitShortName(*tree, e->unit_id)}));
+    if (fresh) ++run.findings_overdue;
+  }
+
+  // Routines not acknowledged.
+  TRYGG_ASSIGN_OR_RETURN(RoutineRun routines, routines_.RunReminders(*tx));
+  run.routine_reminders = routines.reminders;
+  run.routine_escalations = routines.escalations;
   TRYGG_RETURN_IF_ERROR(tx->Commit());
   return run;
 }

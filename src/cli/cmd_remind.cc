@@ -29,7 +29,9 @@ int RunRemind(const Args& args) {
                   1000.0;
   std::cout << "rule breaches " << run->rule_breaches << ", escalations " << run->escalations
             << ", due soon " << run->deadlines_near << ", overdue " << run->deadlines_passed
-            << " (" << ms << " ms)\n";
+            << ", routine reminders " << run->routine_reminders << ", routine escalations "
+            << run->routine_escalations << ", findings overdue " << run->findings_overdue << " ("
+            << ms << " ms)\n";
   return 0;
 }
 
