@@ -55,10 +55,14 @@ int RunSeedDemo(const Args& args) {
   options.bulk_incidents = *incidents <= kLifecycleMax ? 0 : *incidents - kLifecycleWithBulk;
   options.enheter = static_cast<int>(*units);
   options.years = static_cast<int>(*years);
-  const auto started = std::chrono::steady_clock::now();
+  auto started = std::chrono::steady_clock::now();
   auto last_print = started;
   options.on_bulk_progress = [&](int64_t done, int64_t total) {
     const auto t = std::chrono::steady_clock::now();
+    if (done == 0) {  // the bulk writing starts: rates from here
+      started = last_print = t;
+      return;
+    }
     if (done < total && t - last_print < std::chrono::seconds(2)) return;
     last_print = t;
     const double s = std::chrono::duration<double>(t - started).count();

@@ -593,6 +593,7 @@ Result<DemoBulkSummary> WriteDemoBulk(Store& store, const DemoWorld& world,
   IncidentMaker maker(layouts, rules, options.now, rnd);
   Batch batch;
   sum.first_id = next_id;
+  if (options.on_progress) options.on_progress(0, options.incidents);
   int64_t done = 0, previous_target = 0;
   const double n = static_cast<double>(options.incidents);
   for (size_t day = 0; day < day_cum.size(); ++day) {

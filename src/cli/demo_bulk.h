@@ -37,7 +37,7 @@ struct DemoBulkOptions {
   int years = 10;         // spread over the `years` years before now (ending a week ago)
   TimeMs now = 0;
   int batch = 25000;  // incidents per write transaction
-  // Called after each batch (done ≤ total).
+  // Called once with done = 0 before the first row, then after each batch.
   std::function<void(int64_t done, int64_t total)> on_progress;
 };
 
