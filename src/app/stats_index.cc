@@ -339,7 +339,10 @@ void Scan(const ColumnView& col, const IdRanges& ranges, const Plan& p, Tally* t
       for (size_t i = from; i < to; ++i) {
         const uint32_t a = attrs[i];
         uint32_t idx = by_unit[unit[i]] + by_day[day[i]] + by_attrs[a & (kAttrKeys - 1)];
-        idx = idx < trash ? idx : trash + static_cast<uint32_t>(i & (kTrashCells - 1));
+        // Any excluded part sets bit 30 or 31. Select by mask, not by `?:`,
+        // which -O3 may turn into a branch (4× slower at a 50% filter).
+        const uint32_t out = 0u - (idx >> 30 != 0);
+        idx = (idx & ~out) | ((trash + static_cast<uint32_t>(i & (kTrashCells - 1))) & out);
         const uint32_t flags = (a >> kFlagShift) & (kFlagCombos - 1);
         if constexpr (kLayout == Layout::kCombos) {
           counters[idx * kFlagCombos + flags] += 1;
