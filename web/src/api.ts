@@ -18,13 +18,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The server's whole error object, for errors with more to say (e.g. the KPI import's `lines`). */
+  readonly detail: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, detail?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.detail = detail;
   }
 }
 
@@ -66,6 +69,8 @@ export function errorMessage(err: unknown): string {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Options {
+  /** Send `body` as is with this Content-Type instead of as JSON. */
+  contentType?: string;
   /** Do not treat 401 as "session expired" (login). */
   no401Redirect?: boolean;
   /** Internal: already retried after refreshing the CSRF token. */
@@ -78,7 +83,7 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: Op
     Accept: 'application/json',
     'Accept-Language': lang,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -87,7 +92,7 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: Op
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : opts.contentType ? String(body) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', fallbackMessage(0));
@@ -124,11 +129,17 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: Op
     }
   }
   if (res.status === 401 && !opts.no401Redirect && onUnauthorized) onUnauthorized();
-  throw new ApiError(res.status, code, message, field);
+  throw new ApiError(res.status, code, message, field, errObj ?? undefined);
 }
 
 /** A GET of any API path ("/stats/incidents?…"), for modules that keep their own wrappers. */
 export const apiGet = <T>(path: string): Promise<T> => request<T>('GET', path);
+/** Any JSON request of an API path, for modules that keep their own wrappers. */
+export const apiSend = <T>(method: Method, path: string, body?: unknown): Promise<T> =>
+  request<T>(method, path, body);
+/** A POST of plain text (e.g. text/csv) to an API path. */
+export const apiPostText = <T>(path: string, text: string, contentType: string): Promise<T> =>
+  request<T>('POST', path, text, { contentType });
 
 function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();

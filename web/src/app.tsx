@@ -28,6 +28,15 @@ import { Equivalence } from './pages/Equivalence';
 import { QuarterlyReport } from './pages/QuarterlyReport';
 import { Statistics } from './pages/Statistics';
 import { StatisticsKpi } from './pages/StatisticsKpi';
+import { ExerciseDetail } from './pages/ExerciseDetail';
+import { ExerciseNew } from './pages/ExerciseNew';
+import { Exercises } from './pages/Exercises';
+import { KpiImport } from './pages/KpiImport';
+import { RoutineDetail } from './pages/RoutineDetail';
+import { RoutineNew } from './pages/RoutineNew';
+import { Routines } from './pages/Routines';
+import { UnitProfilesPage } from './pages/UnitProfiles';
+import { editsUnitProfiles, importsKpis } from './routines';
 import { readsStats } from './stats';
 import { matchRoute, navigate, paths, useLocation } from './router';
 import { hasRole, handlesIncidents, SessionContext } from './session';
@@ -195,6 +204,31 @@ export function App() {
         break;
       case 'kpiTrends':
         content = readsStats(me.roles) ? <StatisticsKpi /> : <NotFound />;
+        break;
+      // Routines and exercises (issue 6): the server decides what each may read.
+      case 'routines':
+        content = <Routines />;
+        break;
+      case 'routineNew':
+        content = <RoutineNew />;
+        break;
+      case 'routine':
+        content = <RoutineDetail key={route.id} id={route.id} />;
+        break;
+      case 'exercises':
+        content = <Exercises />;
+        break;
+      case 'exerciseNew':
+        content = <ExerciseNew />;
+        break;
+      case 'exercise':
+        content = <ExerciseDetail key={route.id} id={route.id} />;
+        break;
+      case 'kpiImport':
+        content = importsKpis(me.roles) ? <KpiImport /> : <NotFound />;
+        break;
+      case 'unitProfiles':
+        content = editsUnitProfiles(me.roles) ? <UnitProfilesPage /> : <NotFound />;
         break;
       default:
         content = <NotFound />;

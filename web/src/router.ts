@@ -25,6 +25,14 @@ export type Route =
   | { name: 'equivalence' }
   | { name: 'quarterlyReport' }
   | { name: 'kpiTrends' }
+  | { name: 'routines' }
+  | { name: 'routineNew' }
+  | { name: 'routine'; id: number }
+  | { name: 'exercises' }
+  | { name: 'exerciseNew' }
+  | { name: 'exercise'; id: number }
+  | { name: 'kpiImport' }
+  | { name: 'unitProfiles' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -50,6 +58,14 @@ export const paths = {
   equivalence: '/statistik/likvardighet',
   quarterlyReport: '/statistik/rapport',
   kpiTrends: '/statistik/nyckeltal',
+  routines: '/rutiner',
+  routineNew: '/rutiner/ny',
+  routine: (id: number) => `/rutiner/${id}`,
+  exercises: '/ovningar',
+  exerciseNew: '/ovningar/ny',
+  exercise: (id: number) => `/ovningar/${id}`,
+  kpiImport: '/statistik/nyckeltal/import',
+  unitProfiles: '/enhetsuppgifter',
 };
 
 export function matchRoute(pathname: string): Route {
@@ -71,6 +87,16 @@ export function matchRoute(pathname: string): Route {
   if (p === paths.equivalence) return { name: 'equivalence' };
   if (p === paths.quarterlyReport) return { name: 'quarterlyReport' };
   if (p === paths.kpiTrends) return { name: 'kpiTrends' };
+  if (p === paths.routines) return { name: 'routines' };
+  if (p === paths.routineNew) return { name: 'routineNew' };
+  if (p === paths.exercises) return { name: 'exercises' };
+  if (p === paths.exerciseNew) return { name: 'exerciseNew' };
+  if (p === paths.kpiImport) return { name: 'kpiImport' };
+  if (p === paths.unitProfiles) return { name: 'unitProfiles' };
+  const rt = /^\/rutiner\/(\d+)$/.exec(p);
+  if (rt) return { name: 'routine', id: Number(rt[1]) };
+  const ex = /^\/ovningar\/(\d+)$/.exec(p);
+  if (ex) return { name: 'exercise', id: Number(ex[1]) };
   const sp = /^\/sakerhetsplaner\/(\d+)$/.exec(p);
   if (sp) return { name: 'plan', id: Number(sp[1]) };
   const ra = /^\/riskbedomningar\/(\d+)(\/andra)?$/.exec(p);

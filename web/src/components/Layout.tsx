@@ -80,6 +80,10 @@ function Nav({ me }: { me: Me }) {
     match: (p) => p.startsWith(paths.riskAssessments),
   });
   items.push({ href: paths.knowledgeBank, label: t.knowledge.nav, match: (p) => p === paths.knowledgeBank });
+  items.push({
+    href: paths.routines, label: t.routines.nav,
+    match: (p) => p.startsWith(paths.routines) || p.startsWith(paths.exercises),
+  });
   if (handlesIncidents(me)) {
     items.push({ href: paths.plans, label: t.plans.nav, match: (p) => p.startsWith(paths.plans) });
   }

@@ -6,6 +6,7 @@ import { followup } from './en/followup';
 import { incident } from './en/incident';
 import { plans } from './en/plans';
 import { risk } from './en/risk';
+import { routines } from './en/routines';
 import { stats } from './en/stats';
 
 export const en: Dict = {
@@ -16,4 +17,5 @@ export const en: Dict = {
   ...risk,
   ...plans,
   ...stats,
+  ...routines,
 };

@@ -6,6 +6,7 @@ import { followup } from './sv/followup';
 import { incident } from './sv/incident';
 import { plans } from './sv/plans';
 import { risk } from './sv/risk';
+import { routines } from './sv/routines';
 import { stats } from './sv/stats';
 
 export type { InformedPerson } from './sv/core';
@@ -18,6 +19,7 @@ export const sv = {
   ...risk,
   ...plans,
   ...stats,
+  ...routines,
 };
 
 export type Dict = typeof sv;

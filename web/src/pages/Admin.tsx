@@ -9,6 +9,7 @@ import { RiskTemplateAdmin } from '../components/admin/RiskTemplateAdmin';
 import { RulesAdmin } from '../components/admin/RulesAdmin';
 import { UnitsAdmin } from '../components/admin/UnitsAdmin';
 import { UsersAdmin } from '../components/admin/UsersAdmin';
+import { UnitProfiles } from '../components/routines/UnitProfiles';
 import { SelectField } from '../components/Field';
 import { Page } from '../components/Page';
 import { Tabs } from '../components/Tabs';
@@ -17,8 +18,8 @@ import { useT } from '../i18n';
 import { navigate, paths, useLocation } from '../router';
 import type { Unit } from '../types';
 
-type TabKey = 'organisation' | 'regler' | 'kontakt' | 'riskmall';
-const TAB_KEYS: TabKey[] = ['organisation', 'regler', 'kontakt', 'riskmall'];
+type TabKey = 'organisation' | 'regler' | 'kontakt' | 'riskmall' | 'enheter';
+const TAB_KEYS: TabKey[] = ['organisation', 'regler', 'kontakt', 'riskmall', 'enheter'];
 
 function tabFrom(search: string): TabKey {
   const v = new URLSearchParams(search).get('flik');
@@ -77,6 +78,8 @@ export function Admin() {
         </div>
       </>
     );
+  } else if (tab === 'enheter') {
+    panel = <UnitProfiles onChanged={setMessage} />;
   } else {
     const label = tab === 'regler' ? t.adminRules.forvaltning
       : tab === 'riskmall' ? t.templateAdmin.forvaltning : t.adminContact.forvaltning;
@@ -107,6 +110,7 @@ export function Admin() {
           { key: 'regler', label: t.adminTabs.rules },
           { key: 'kontakt', label: t.adminTabs.contact },
           { key: 'riskmall', label: t.templateAdmin.tab },
+          { key: 'enheter', label: t.unitProfiles.tab },
         ]}
         current={tab}
         onChange={setTab}

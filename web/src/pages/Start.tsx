@@ -6,6 +6,7 @@ import { Count, InboxView } from '../components/InboxView';
 import { IncidentRow } from '../components/IncidentRow';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
+import { PendingRoutines } from '../components/routines/PendingRoutines';
 import { useLoad } from '../hooks';
 import { useT } from '../i18n';
 import { paths } from '../router';
@@ -86,12 +87,14 @@ export function Start() {
   return (
     <Page title={t.start.title} heading={t.start.greeting(me.display_name)} wide>
       {!roleFirst && cta}
+      {!roleFirst && <PendingRoutines />}
       {handles && <InboxSection />}
       {skyddsombud && <AreaSection />}
       {analyst && (
         <section class="start-section" aria-labelledby="start-analyst">
           <h2 id="start-analyst">{t.start.analystHeading}</h2>
           <p>{t.start.analystNote}</p>
+          <p><Link href={paths.kpiImport}>{t.kpiImport.link}</Link></p>
         </section>
       )}
       {admin && (
@@ -101,6 +104,7 @@ export function Start() {
           <p><Link href={paths.admin} class="button button--secondary">{t.start.toAdmin}</Link></p>
         </section>
       )}
+      {roleFirst && <PendingRoutines />}
       {roleFirst && cta}
       {!seesOthersIncidents(me) && <MyReportsSection />}
     </Page>
