@@ -92,6 +92,7 @@ describe('exercises', () => {
     expect(exerciseFormErrors(ex())).toEqual([]);
     expect(exerciseFormErrors(ex({ unitId: '', kind: '', heldOn: '', scenario: '' })).map((p) => p.field))
       .toEqual(['unitId', 'kind', 'heldOn', 'scenario']);
+    expect(exerciseFormErrors(ex({ participants: 'åtta' }))).toEqual([{ field: 'participants' }]);
   });
 
   it('a finding row with an owner needs a text and a due date', () => {
@@ -110,7 +111,7 @@ describe('exercises', () => {
       ],
     }));
     expect(body).toEqual({
-      unit_id: 10, kind: 'larmovning', held_on: '2026-03-01', scenario: 'Hotfull besökare', participants: '8',
+      unit_id: 10, kind: 'larmovning', held_on: '2026-03-01', scenario: 'Hotfull besökare', participants: 8,
       findings: [{ text: 'Larmet hördes inte i rum 3', owner_user_id: 3, due_date: '2026-04-01' }, { text: 'Dörren' }],
     });
     expect(newExerciseRequest(ex()).findings).toBeUndefined();

@@ -70,7 +70,8 @@ export interface Exercise {
   kind: ExerciseKind;
   held_on: string;
   scenario: string;
-  participants: string;
+  /** How many took part (0 when not given). */
+  participants: number;
   notes: string;
   created_by: PersonRef;
   created_at: string;
@@ -89,7 +90,7 @@ export interface NewExercise {
   kind: ExerciseKind;
   held_on: string;
   scenario: string;
-  participants?: string;
+  participants?: number;
   notes?: string;
   findings?: NewFinding[];
 }
@@ -263,16 +264,17 @@ export interface ExerciseForm {
 export const emptyFinding = (): FindingRow => ({ text: '', ownerId: '', dueDate: '' });
 
 export type ExerciseProblem =
-  | { field: 'unitId' | 'kind' | 'heldOn' | 'scenario' }
+  | { field: 'unitId' | 'kind' | 'heldOn' | 'scenario' | 'participants' }
   | { field: 'findingText' | 'findingDue'; index: number };
 
-/** What is missing: the exercise's own fields, then each finding row with an owner or date but no text, or an owner without a due date. */
+/** What is missing: the exercise's own fields (participants a count when given), then each finding row with an owner or date but no text, or an owner without a due date. */
 export function exerciseFormErrors(f: ExerciseForm): ExerciseProblem[] {
   const out: ExerciseProblem[] = [];
   if (!f.unitId) out.push({ field: 'unitId' });
   if (!f.kind) out.push({ field: 'kind' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.heldOn)) out.push({ field: 'heldOn' });
   if (!f.scenario.trim()) out.push({ field: 'scenario' });
+  if (f.participants.trim() && !/^\d{1,5}$/.test(f.participants.trim())) out.push({ field: 'participants' });
   f.findings.forEach((row, index) => {
     const used = row.text.trim() || row.ownerId || row.dueDate;
     if (used && !row.text.trim()) out.push({ field: 'findingText', index });
@@ -293,7 +295,7 @@ export function newExerciseRequest(f: ExerciseForm): NewExercise {
   const body: NewExercise = {
     unit_id: Number(f.unitId), kind: f.kind as ExerciseKind, held_on: f.heldOn, scenario: f.scenario.trim(),
   };
-  if (f.participants.trim()) body.participants = f.participants.trim();
+  if (f.participants.trim()) body.participants = Number(f.participants.trim());
   if (f.notes.trim()) body.notes = f.notes.trim();
   const findings = f.findings.filter((r) => r.text.trim()).map(findingRequest);
   if (findings.length) body.findings = findings;

@@ -129,7 +129,7 @@ export function ExerciseDetail({ id }: { id: number }) {
               {row(t.exercises.unit, e.unit_name)}
               {row(t.exercises.kind, t.exerciseKind[e.kind])}
               {row(t.exercises.heldOn, formatDate(e.held_on))}
-              {e.participants && row(t.exerciseForm.participants, e.participants)}
+              {e.participants > 0 && row(t.exerciseForm.participants, String(e.participants))}
               {row(w.createdBy, `${e.created_by.display_name}, ${formatDateTime(e.created_at)}`)}
             </dl>
             <h3>{t.exerciseForm.scenario}</h3>

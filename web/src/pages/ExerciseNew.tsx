@@ -26,7 +26,10 @@ import '../styles/routines.css';
 const fieldId = (p: ExerciseProblem): string => {
   if (p.field === 'findingText') return `finding-${p.index}-text`;
   if (p.field === 'findingDue') return `finding-${p.index}-due`;
-  return { unitId: 'exercise-unit', kind: 'exercise-kind', heldOn: 'exercise-date', scenario: 'exercise-scenario' }[p.field];
+  return {
+    unitId: 'exercise-unit', kind: 'exercise-kind', heldOn: 'exercise-date', scenario: 'exercise-scenario',
+    participants: 'exercise-participants',
+  }[p.field];
 };
 
 export function ExerciseNew() {
@@ -47,7 +50,7 @@ export function ExerciseNew() {
 
   const msg = (p: ExerciseProblem): string => ({
     unitId: w.missingUnit, kind: w.missingKind, heldOn: w.missingHeldOn, scenario: w.missingScenario,
-    findingText: w.missingFindingText, findingDue: w.missingFindingDue,
+    participants: w.badParticipants, findingText: w.missingFindingText, findingDue: w.missingFindingDue,
   })[p.field];
   const errorFor = (field: ExerciseProblem['field'], index?: number): string | undefined => {
     const p = problems.find((x) => x.field === field && (index === undefined || ('index' in x && x.index === index)));
@@ -101,7 +104,8 @@ export function ExerciseNew() {
               <TextArea id="exercise-scenario" label={w.scenario} hint={w.scenarioHint} value={form.scenario}
                 onValue={set('scenario')} rows={3} maxLength={2000} error={errorFor('scenario')} required />
               <TextField id="exercise-participants" label={w.participants} hint={w.participantsHint}
-                value={form.participants} onValue={set('participants')} maxLength={500} optional={t.common.optional} />
+                value={form.participants} onValue={set('participants')} inputMode="numeric" maxLength={5}
+                error={errorFor('participants')} optional={t.common.optional} />
               <TextArea id="exercise-notes" label={w.notes} value={form.notes} onValue={set('notes')} rows={3}
                 maxLength={4000} optional={t.common.optional} />
               <section aria-labelledby="exercise-findings-heading">
