@@ -51,6 +51,90 @@ std::optional<int64_t> HeadcountOf(const std::map<UnitId, int64_t>& headcounts,
   return sum;
 }
 
+// Measures that count part of another (their parent): every flag counts some
+// of the incidents, and "on time" some of those its rule applies to. Parents
+// come before their parts.
+struct PartOf {
+  StatsMeasure part;
+  StatsMeasure parent;
+};
+constexpr PartOf kParts[] = {
+    {StatsMeasure::kNoticeApplies, StatsMeasure::kCount},
+    {StatsMeasure::kSupportApplies, StatsMeasure::kCount},
+    {StatsMeasure::kPolice, StatsMeasure::kCount},
+    {StatsMeasure::kOutside, StatsMeasure::kCount},
+    {StatsMeasure::kTied, StatsMeasure::kCount},
+    {StatsMeasure::kNoticeOnTime, StatsMeasure::kNoticeApplies},
+    {StatsMeasure::kSupportOnTime, StatsMeasure::kSupportApplies},
+};
+
+// Marks in `mask` the figures of the rows × cols table `cells` (with its
+// margins) that are small: 0 < v < threshold.
+void MarkSmall(const std::vector<int64_t>& cells, int rows, int cols, int threshold,
+               FigureMask& mask) {
+  std::vector<int64_t> row_totals(rows, 0), col_totals(cols, 0);
+  int64_t total = 0;
+  auto small = [&](int64_t v) { return v > 0 && v < threshold; };
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      const int64_t v = cells[r * cols + c];
+      if (small(v)) mask.cells[r * cols + c] = true;
+      row_totals[r] += v;
+      col_totals[c] += v;
+      total += v;
+    }
+  }
+  for (int r = 0; r < rows; ++r) mask.row_totals[r] = mask.row_totals[r] || small(row_totals[r]);
+  for (int c = 0; c < cols; ++c) mask.col_totals[c] = mask.col_totals[c] || small(col_totals[c]);
+  mask.total = mask.total || small(total);
+}
+
+// Protects measure `part` of `parent` (whose protected table is `shown_parent`)
+// so that neither the part nor the rest (parent − part, which anyone can take
+// where both are shown) gives a small group away: both are protected tables
+// (Protect's guarantees) with the same hidden figures, which include every
+// figure the parent hides — a shown part would bound a hidden parent — and
+// every figure whose rest is small. Alternates Protect over the part and the
+// rest, each forced to hide what the other hides, until neither hides more.
+ProtectedTable ProtectPart(const std::vector<int64_t>& part, const std::vector<int64_t>& parent,
+                           const ProtectedTable& shown_parent, int rows, int cols, int threshold) {
+  std::vector<int64_t> rest(part.size());
+  for (size_t i = 0; i < part.size(); ++i) rest[i] = std::max<int64_t>(parent[i] - part[i], 0);
+  ProtectionOptions options;
+  options.forced = HiddenFigures(shown_parent);
+  MarkSmall(rest, rows, cols, threshold, options.forced);
+  while (true) {
+    ProtectedTable shown = Protect(part, rows, cols, threshold, options);
+    ProtectionOptions rest_options;
+    rest_options.forced = HiddenFigures(shown);
+    FigureMask rest_hidden = HiddenFigures(Protect(rest, rows, cols, threshold, rest_options));
+    if (rest_hidden == rest_options.forced) return shown;
+    options.forced = std::move(rest_hidden);  // strictly more: this ends
+  }
+}
+
+// Every measure of `cube`, exact or protected: the count on its own, each
+// part with its parent (ProtectPart).
+std::array<ProtectedTable, kStatsMeasureCount> ProtectMeasures(const StatsCube& cube, bool exact,
+                                                               int threshold) {
+  const int rows = static_cast<int>(cube.rows.size());
+  const int cols = static_cast<int>(cube.cols.size());
+  std::array<ProtectedTable, kStatsMeasureCount> out;
+  if (exact) {
+    for (int m = 0; m < kStatsMeasureCount; ++m) {
+      out[m] = ProtectedTable::Exact(cube.cells[m], rows, cols);
+    }
+    return out;
+  }
+  const int count = static_cast<int>(StatsMeasure::kCount);
+  out[count] = Protect(cube.cells[count], rows, cols, threshold);
+  for (const PartOf& p : kParts) {
+    const int m = static_cast<int>(p.part), parent = static_cast<int>(p.parent);
+    out[m] = ProtectPart(cube.cells[m], cube.cells[parent], out[parent], rows, cols, threshold);
+  }
+  return out;
+}
+
 // num / den when both are shown and den > 0.
 std::optional<double> Share(std::optional<int64_t> num, std::optional<int64_t> den) {
   if (!num || !den || *den <= 0) return std::nullopt;
@@ -148,12 +232,7 @@ Result<StatsTable> StatsService::Table(const Principal& who, const StatsQuery& q
   out.col_dim = cube.col_dim;
   out.exact = ExactOver(who.actor, *tree, counted);
   out.threshold = settings_.threshold;
-  const int rows = static_cast<int>(cube.rows.size());
-  const int cols = static_cast<int>(cube.cols.size());
-  for (int m = 0; m < kStatsMeasureCount; ++m) {
-    out.measures[m] = out.exact ? ProtectedTable::Exact(cube.cells[m], rows, cols)
-                                : Protect(cube.cells[m], rows, cols, settings_.threshold);
-  }
+  out.measures = ProtectMeasures(cube, out.exact, settings_.threshold);
   const bool unit_rows = IsUnitDim(cube.row_dim);
   for (size_t r = 0; r < cube.rows.size(); ++r) {
     std::optional<int64_t> headcount;
@@ -229,10 +308,9 @@ Result<EquivalenceMatrix> StatsService::Equivalence(const Principal& who) {
     q.filter.to = StatsDayAt(now) + 1;
     TRYGG_ASSIGN_OR_RETURN(StatsCube cube, index_.Query(q, *tree, counted));
     const int rows = static_cast<int>(cube.rows.size());
-    const int cols = static_cast<int>(cube.cols.size());
+    const auto measures = ProtectMeasures(cube, out.exact, settings_.threshold);
     for (int m = 0; m < kStatsMeasureCount; ++m) {
-      ProtectedTable t = out.exact ? ProtectedTable::Exact(cube.cells[m], rows, cols)
-                                   : Protect(cube.cells[m], rows, cols, settings_.threshold);
+      const ProtectedTable& t = measures[m];
       for (int r = 0; r < rows; ++r) {
         if (!cube.rows[r].unit_id) continue;
         counts[*cube.rows[r].unit_id][m] = t.row_totals[r];

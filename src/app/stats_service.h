@@ -1,4 +1,5 @@
-// Statistics use cases: protected cross tables of incidents and the equivalence matrix, for the roles that may see them.
+// Statistics use cases: protected cross tables of incidents and the equivalence matrix, for the
+// roles that may see them.
 #pragma once
 
 #include <array>
@@ -42,8 +43,12 @@ struct StatsTable {
   std::vector<StatsKey> rows;
   std::vector<StatsKey> cols;
   // True when every figure is exact: the caller is a chef or säkerhetssamordnare
-  // whose grants cover every unit the table counts. Otherwise each measure is
-  // protected on its own (Protect with the threshold).
+  // whose grants cover every unit the table counts. Otherwise the count is
+  // protected (Protect with the threshold), and each measure that counts part
+  // of another (a flag of the count; on time of where its rule applies) is
+  // protected with its parent: it is hidden wherever the parent is and wherever
+  // the rest (parent − part) is small, and the part and the rest are both
+  // protected tables with the same hidden figures.
   bool exact = false;
   int threshold = kDefaultSmallCellThreshold;
   std::array<ProtectedTable, kStatsMeasureCount> measures;

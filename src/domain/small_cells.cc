@@ -19,11 +19,13 @@ constexpr int64_t kInf = std::numeric_limits<int64_t>::max() / 4;
 // flow over all non-negative flows that agree with the shown edges.
 class Table {
  public:
-  Table(const std::vector<int64_t>& cells, int rows, int cols, int threshold)
+  Table(const std::vector<int64_t>& cells, int rows, int cols, int threshold,
+        const FigureMask& forced)
       : rows_(rows), cols_(cols), threshold_(threshold) {
     const int n = rows * cols + rows + cols + 1;
     value_.assign(n, 0);
     hidden_.assign(n, false);
+    forced_.assign(n, false);
     from_.assign(n, 0);
     to_.assign(n, 0);
     for (int r = 0; r < rows; ++r) {
@@ -40,6 +42,20 @@ class Table {
     for (int c = 0; c < cols; ++c) Edge(ColTotal(c), ColNode(c), SinkNode());
     Edge(Total(), SinkNode(), kSource);
     BuildLines();
+    auto force = [&](int f) {
+      forced_[f] = true;
+      if (const int m = Mirror(f); m >= 0) forced_[m] = true;
+    };
+    for (size_t i = 0; i < forced.cells.size() && i < static_cast<size_t>(rows * cols); ++i) {
+      if (forced.cells[i]) force(static_cast<int>(i));
+    }
+    for (int r = 0; r < rows && r < static_cast<int>(forced.row_totals.size()); ++r) {
+      if (forced.row_totals[r]) force(RowTotal(r));
+    }
+    for (int c = 0; c < cols && c < static_cast<int>(forced.col_totals.size()); ++c) {
+      if (forced.col_totals[c]) force(ColTotal(c));
+    }
+    if (forced.total) force(Total());
   }
 
   int Cell(int r, int c) const { return r * cols_ + c; }
@@ -48,7 +64,7 @@ class Table {
   int Total() const { return rows_ * cols_ + rows_ + cols_; }
   int Figures() const { return static_cast<int>(value_.size()); }
   bool IsCell(int f) const { return f < rows_ * cols_; }
-  bool Primary(int f) const { return value_[f] > 0 && value_[f] < threshold_; }
+  bool Primary(int f) const { return forced_[f] || (value_[f] > 0 && value_[f] < threshold_); }
 
   void Protect() {
     for (int f = 0; f < Figures(); ++f) {
@@ -273,15 +289,16 @@ class Table {
     return flow;
   }
 
-  // The protection rule: a primary figure of value v (0 < v < t) can, as far
-  // as anyone can tell from the shown figures, be as large as t — so it is not
-  // determined, and nobody can tell it is small. Its edge u → w can grow by as
-  // much as flow can return from w to u through the other hidden edges. When
-  // that is less than t − v, hides the cheapest shown figures that open a
+  // The protection rule: a primary figure of value v (0 < v < t, or forced)
+  // can, as far as anyone can tell from the shown figures, be as large as
+  // max(t, v + 1) — so it is not determined, and nobody can tell it is small.
+  // Its edge u → w can grow by as much as flow can return from w to u through
+  // the other hidden edges. When that is less than max(t − v, 1), hides the
+  // cheapest shown figures that open a
   // path for more (a shown edge can carry more forwards, or as much as its
   // value backwards). True when it hid any.
   bool SecureRange(int f) {
-    const int64_t need = threshold_ - value_[f];
+    const int64_t need = std::max<int64_t>(threshold_ - value_[f], 1);
     const int u = from_[f], w = to_[f];
     bool any = false;
     while (true) {
@@ -335,6 +352,7 @@ class Table {
   int threshold_ = 1;
   std::vector<int64_t> value_;
   std::vector<bool> hidden_;
+  std::vector<bool> forced_;
   std::vector<int> from_;
   std::vector<int> to_;
   std::vector<Line> lines_;
@@ -368,8 +386,22 @@ ProtectedTable ProtectedTable::Exact(const std::vector<int64_t>& cells, int rows
   return t;
 }
 
+FigureMask HiddenFigures(const ProtectedTable& table) {
+  FigureMask out;
+  for (const auto& v : table.cells) out.cells.push_back(!v.has_value());
+  for (const auto& v : table.row_totals) out.row_totals.push_back(!v.has_value());
+  for (const auto& v : table.col_totals) out.col_totals.push_back(!v.has_value());
+  out.total = !table.total.has_value();
+  return out;
+}
+
 ProtectedTable Protect(const std::vector<int64_t>& cells, int rows, int cols, int threshold) {
-  Table table(cells, rows, cols, std::max(threshold, 1));
+  return Protect(cells, rows, cols, threshold, ProtectionOptions{});
+}
+
+ProtectedTable Protect(const std::vector<int64_t>& cells, int rows, int cols, int threshold,
+                       const ProtectionOptions& options) {
+  Table table(cells, rows, cols, std::max(threshold, 1), options.forced);
   table.Protect();
   return table.Published();
 }

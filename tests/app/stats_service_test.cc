@@ -4,12 +4,156 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app_fixture.h"
 
 namespace trygg::testing {
 namespace {
+
+// A published table's figures as one list: cells (row-major), row totals,
+// column totals, grand total; and the lines that tie them: parts add up to
+// their total.
+std::vector<std::optional<int64_t>> Flatten(const ProtectedTable& t) {
+  std::vector<std::optional<int64_t>> out = t.cells;
+  out.insert(out.end(), t.row_totals.begin(), t.row_totals.end());
+  out.insert(out.end(), t.col_totals.begin(), t.col_totals.end());
+  out.push_back(t.total);
+  return out;
+}
+
+struct Line {
+  std::vector<int> parts;
+  int total = 0;
+};
+
+std::vector<Line> LinesOf(int rows, int cols) {
+  const int row_total = rows * cols, col_total = rows * cols + rows,
+            total = rows * cols + rows + cols;
+  std::vector<Line> lines;
+  for (int r = 0; r < rows; ++r) {
+    Line l{{}, row_total + r};
+    for (int c = 0; c < cols; ++c) l.parts.push_back(r * cols + c);
+    lines.push_back(l);
+  }
+  for (int c = 0; c < cols; ++c) {
+    Line l{{}, col_total + c};
+    for (int r = 0; r < rows; ++r) l.parts.push_back(r * cols + c);
+    lines.push_back(l);
+  }
+  Line by_col{{}, total}, by_row{{}, total};
+  for (int c = 0; c < cols; ++c) by_col.parts.push_back(col_total + c);
+  for (int r = 0; r < rows; ++r) by_row.parts.push_back(row_total + r);
+  lines.push_back(by_col);
+  lines.push_back(by_row);
+  return lines;
+}
+
+// The difference attack: solves every line with exactly one unknown figure
+// from the others, again and again. Returns how many figures it solved.
+int DifferenceAttack(int rows, int cols, std::vector<std::optional<int64_t>> known) {
+  int solved = 0;
+  const std::vector<Line> lines = LinesOf(rows, cols);
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (const Line& line : lines) {
+      int unknown = -1, count = 0;
+      int64_t parts = 0;
+      for (int f : line.parts) {
+        if (known[f]) {
+          parts += *known[f];
+        } else {
+          unknown = f, ++count;
+        }
+      }
+      if (!known[line.total]) unknown = line.total, ++count;
+      if (count != 1) continue;
+      known[unknown] = unknown == line.total ? parts : *known[line.total] - parts;
+      ++solved;
+      progress = true;
+    }
+  }
+  return solved;
+}
+
+// What anyone derives from two published tables, parent and part: the rest
+// (parent − part) wherever both are shown.
+ProtectedTable RestOf(const ProtectedTable& parent, const ProtectedTable& part) {
+  auto minus = [](std::optional<int64_t> a, std::optional<int64_t> b) -> std::optional<int64_t> {
+    if (!a || !b) return std::nullopt;
+    return *a - *b;
+  };
+  ProtectedTable rest;
+  rest.rows = parent.rows;
+  rest.cols = parent.cols;
+  for (size_t i = 0; i < parent.cells.size(); ++i) {
+    rest.cells.push_back(minus(parent.cells[i], part.cells[i]));
+  }
+  for (size_t i = 0; i < parent.row_totals.size(); ++i) {
+    rest.row_totals.push_back(minus(parent.row_totals[i], part.row_totals[i]));
+  }
+  for (size_t i = 0; i < parent.col_totals.size(); ++i) {
+    rest.col_totals.push_back(minus(parent.col_totals[i], part.col_totals[i]));
+  }
+  rest.total = minus(parent.total, part.total);
+  return rest;
+}
+
+// "" when `t` shows no small figure (0 < v < threshold), has no line with
+// exactly one hidden figure, and the difference attack solves nothing in it;
+// otherwise what failed.
+std::string Attack(const ProtectedTable& t, const std::string& name) {
+  const std::vector<std::optional<int64_t>> figures = Flatten(t);
+  for (const auto& v : figures) {
+    if (v && *v > 0 && *v < kDefaultSmallCellThreshold) return name + ": a small figure shown";
+  }
+  for (const Line& line : LinesOf(t.rows, t.cols)) {
+    int hidden = figures[line.total] ? 0 : 1;
+    for (int f : line.parts) hidden += figures[f] ? 0 : 1;
+    // A one-way table's row "line" is a cell and its equal row total.
+    if (hidden == 1 && line.parts.size() > 1) return name + ": a line with one hidden figure";
+  }
+  if (DifferenceAttack(t.rows, t.cols, figures) > 0) return name + ": difference attack";
+  return "";
+}
+
+// The measures that count part of another, with their parents.
+constexpr std::pair<StatsMeasure, StatsMeasure> kPartsOf[] = {
+    {StatsMeasure::kPolice, StatsMeasure::kCount},
+    {StatsMeasure::kOutside, StatsMeasure::kCount},
+    {StatsMeasure::kTied, StatsMeasure::kCount},
+    {StatsMeasure::kNoticeApplies, StatsMeasure::kCount},
+    {StatsMeasure::kSupportApplies, StatsMeasure::kCount},
+    {StatsMeasure::kNoticeOnTime, StatsMeasure::kNoticeApplies},
+    {StatsMeasure::kSupportOnTime, StatsMeasure::kSupportApplies},
+};
+
+// Attacks every measure of `t` and every rest (parent − part) anyone can
+// derive from two of them; also checks that a part is hidden wherever its
+// parent is. "" or what failed.
+std::string AttackAll(const StatsTable& t) {
+  for (int m = 0; m < kStatsMeasureCount; ++m) {
+    const std::string failure =
+        Attack(t.measures[m], std::string(StatsMeasureCode(static_cast<StatsMeasure>(m))));
+    if (!failure.empty()) return failure;
+  }
+  for (const auto& [part, parent] : kPartsOf) {
+    const ProtectedTable& a = t.measures[static_cast<int>(parent)];
+    const ProtectedTable& b = t.measures[static_cast<int>(part)];
+    const std::string name =
+        std::string(StatsMeasureCode(parent)) + " - " + std::string(StatsMeasureCode(part));
+    const std::string failure = Attack(RestOf(a, b), name);
+    if (!failure.empty()) return failure;
+    const auto shown_parent = Flatten(a), shown_part = Flatten(b);
+    for (size_t f = 0; f < shown_parent.size(); ++f) {
+      if (!shown_parent[f] && shown_part[f]) return name + ": part shown, parent hidden";
+    }
+  }
+  return "";
+}
 
 class StatsServiceTest : public AppFixture {
  protected:
@@ -391,6 +535,130 @@ TEST_F(StatsServiceTest, EquivalenceRowsHoldEachForvaltningsSetUpAndMarkShortfal
       EXPECT_FALSE(x.short_of_standard);
     }
   }
+}
+
+// October 2024: 20 incidents in EB, 18 of them reported to the police; 30 in
+// BoU, 10 reported. Every count is large, and so are the police figures — but
+// the 2 in EB that were NOT reported are a small group: showing 20 and 18 side
+// by side would give them away.
+TEST_F(StatsServiceTest, APartIsHiddenWhereTheRestIsSmallAndNoLineGivesEitherAway) {
+  for (int i = 0; i < 20; ++i) {
+    IncidentId id = ReportAt(people().employee, org().eb, At("2024-10-06T10:00:00Z") + i);
+    if (i < 18) PoliceReported(people().employee, id);
+  }
+  for (int i = 0; i < 30; ++i) {
+    IncidentId id = ReportAt(people().skyddsombud, org().bou, At("2024-10-08T10:00:00Z") + i);
+    if (i < 10) PoliceReported(people().skyddsombud, id);
+  }
+  const StatsQuery q = ByEnhet("2024-10-01", "2024-11-01");
+  auto analyst = app().stats().Table(people().analytiker, q);
+  ASSERT_TRUE(analyst.ok()) << analyst.status().ToString();
+  ASSERT_FALSE(analyst->exact);
+  const size_t eb = RowOf(*analyst, org().eb), bou = RowOf(*analyst, org().bou);
+  const ProtectedTable& count = analyst->measures[static_cast<int>(StatsMeasure::kCount)];
+  const ProtectedTable& police = analyst->measures[static_cast<int>(StatsMeasure::kPolice)];
+  EXPECT_EQ(count.cells[eb], 20);
+  EXPECT_EQ(count.cells[bou], 30);
+  EXPECT_EQ(count.total, 50);
+  EXPECT_FALSE(police.cells[eb].has_value()) << "20 − 18 = 2 would be given away";
+  EXPECT_FALSE(police.row_totals[eb].has_value());
+  EXPECT_FALSE(police.cells[bou].has_value()) << "the complement that keeps 18 company";
+  EXPECT_EQ(police.total, 28);
+  EXPECT_FALSE(analyst->row_figures[eb].police_rate.has_value());
+  EXPECT_FALSE(analyst->row_figures[bou].police_rate.has_value());
+  ASSERT_TRUE(analyst->total_figures.police_rate.has_value());
+  EXPECT_DOUBLE_EQ(*analyst->total_figures.police_rate, 28.0 / 50.0);
+  // Every other enhet counts nothing: zeros are shown.
+  for (size_t r = 0; r < analyst->rows.size(); ++r) {
+    if (r != eb && r != bou) EXPECT_EQ(police.cells[r], 0) << r;
+  }
+  EXPECT_EQ(AttackAll(*analyst), "");
+  const ProtectedTable not_reported = RestOf(count, police);
+  EXPECT_FALSE(not_reported.cells[eb].has_value());
+  EXPECT_EQ(not_reported.total, 22);
+
+  // Everything anyone can tell from count and police together: police in EB
+  // and BoU are unknown, each at most its shown count, and add up to 28. For
+  // all anyone can tell, the not reported in EB may be 5 or more (police 15 in
+  // EB, 13 in BoU), and they may be as few as the truth: nothing pins them.
+  std::vector<int64_t> not_reported_eb;
+  for (int64_t p_eb = 0; p_eb <= *count.cells[eb]; ++p_eb) {
+    const int64_t p_bou = *police.total - p_eb;
+    if (p_bou >= 0 && p_bou <= *count.cells[bou]) not_reported_eb.push_back(20 - p_eb);
+  }
+  ASSERT_FALSE(not_reported_eb.empty());
+  EXPECT_GE(*std::max_element(not_reported_eb.begin(), not_reported_eb.end()), 5);
+  EXPECT_GT(not_reported_eb.size(), 2u);
+
+  // The chef over both enheter sees it all, exactly.
+  auto chef = app().stats().Table(people().chef_ifo, q);
+  ASSERT_TRUE(chef.ok()) << chef.status().ToString();
+  EXPECT_TRUE(chef->exact);
+  const size_t ce = RowOf(*chef, org().eb);
+  EXPECT_EQ(chef->measures[static_cast<int>(StatsMeasure::kCount)].cells[ce], 20);
+  EXPECT_EQ(chef->measures[static_cast<int>(StatsMeasure::kPolice)].cells[ce], 18);
+  EXPECT_EQ(chef->measures[static_cast<int>(StatsMeasure::kPolice)].total, 28);
+  ASSERT_TRUE(chef->row_figures[ce].police_rate.has_value());
+  EXPECT_DOUBLE_EQ(*chef->row_figures[ce].police_rate, 0.9);
+  for (const ProtectedTable& m : chef->measures) {
+    for (const auto& c : Flatten(m)) EXPECT_TRUE(c.has_value());
+  }
+}
+
+// November 2024, enhet × category: EB hot 20 (18 to the police), EB
+// trakasserier 9 (4), BoU hot 12 (6), BoU trakasserier 7 (7). Small police
+// figures, small rests and rests of zero side by side; each measure, and each
+// rest anyone can take from two of them, resists the difference attack.
+TEST_F(StatsServiceTest, CrossTableOfPartsResistsTheDifferenceAttackOnEveryRest) {
+  struct Group {
+    const Principal* who;
+    UnitId unit;
+    Category category;
+    int incidents;
+    int police;
+  };
+  const Group groups[] = {
+      {&people().employee, org().eb, Category::kHot, 20, 18},
+      {&people().employee, org().eb, Category::kTrakasserier, 9, 4},
+      {&people().skyddsombud, org().bou, Category::kHot, 12, 6},
+      {&people().skyddsombud, org().bou, Category::kTrakasserier, 7, 7},
+  };
+  for (const Group& g : groups) {
+    for (int i = 0; i < g.incidents; ++i) {
+      IncidentId id = ReportAt(*g.who, g.unit, At("2024-11-10T10:00:00Z") + i, g.category);
+      if (i < g.police) PoliceReported(*g.who, id);
+    }
+  }
+  StatsQuery q = ByEnhet("2024-11-01", "2024-12-01");
+  q.cols = StatsDim::kCategory;
+  auto analyst = app().stats().Table(people().analytiker, q);
+  ASSERT_TRUE(analyst.ok()) << analyst.status().ToString();
+  ASSERT_FALSE(analyst->exact);
+  size_t hot = 0, trak = 0;
+  for (size_t c = 0; c < analyst->cols.size(); ++c) {
+    if (analyst->cols[c].key == "hot") hot = c;
+    if (analyst->cols[c].key == "trakasserier") trak = c;
+  }
+  ASSERT_NE(hot, trak);
+  const size_t cols = analyst->cols.size();
+  const size_t eb = RowOf(*analyst, org().eb), bou = RowOf(*analyst, org().bou);
+  const ProtectedTable& count = analyst->measures[static_cast<int>(StatsMeasure::kCount)];
+  const ProtectedTable& police = analyst->measures[static_cast<int>(StatsMeasure::kPolice)];
+  EXPECT_EQ(count.cells[eb * cols + hot], 20);
+  EXPECT_EQ(count.cells[eb * cols + trak], 9);
+  EXPECT_FALSE(police.cells[eb * cols + hot].has_value()) << "20 − 18 is small";
+  EXPECT_FALSE(police.cells[eb * cols + trak].has_value()) << "4 is small";
+  EXPECT_EQ(AttackAll(*analyst), "");
+
+  auto chef = app().stats().Table(people().chef_ifo, q);
+  ASSERT_TRUE(chef.ok()) << chef.status().ToString();
+  EXPECT_TRUE(chef->exact);
+  const size_t ce = RowOf(*chef, org().eb);
+  const size_t chef_cols = chef->cols.size();
+  const ProtectedTable& chef_police = chef->measures[static_cast<int>(StatsMeasure::kPolice)];
+  EXPECT_EQ(chef_police.cells[ce * chef_cols + hot], 18);
+  EXPECT_EQ(chef_police.cells[ce * chef_cols + trak], 4);
+  EXPECT_EQ(chef_police.total, 35);
 }
 
 }  // namespace

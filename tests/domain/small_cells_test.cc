@@ -196,18 +196,36 @@ std::vector<int64_t> TrueFigures(const std::vector<int64_t>& cells, int rows, in
   return out;
 }
 
-// Checks everything Protect promises for one table; returns "" or what failed.
-std::string CheckProtection(const std::vector<int64_t>& cells, int rows, int cols, int t) {
+// A mask as one list, in Flatten's order (`figures` long; empty vectors mark none).
+std::vector<bool> FlattenMask(const FigureMask& mask, int rows, int cols) {
+  std::vector<bool> out(rows * cols + rows + cols + 1, false);
+  auto copy = [&](const std::vector<bool>& from, int at, int n) {
+    for (int i = 0; i < n && i < static_cast<int>(from.size()); ++i) out[at + i] = from[i];
+  };
+  copy(mask.cells, 0, rows * cols);
+  copy(mask.row_totals, rows * cols, rows);
+  copy(mask.col_totals, rows * cols + rows, cols);
+  out.back() = mask.total;
+  return out;
+}
+
+// Checks everything Protect promises for one table, with figures `forced` as
+// primary; returns "" or what failed.
+std::string CheckProtection(const std::vector<int64_t>& cells, int rows, int cols, int t,
+                            const FigureMask& forced = {}) {
   const Layout layout{rows, cols};
-  const ProtectedTable table = Protect(cells, rows, cols, t);
+  const ProtectedTable table = Protect(cells, rows, cols, t, ProtectionOptions{forced});
   const std::vector<std::optional<int64_t>> published = Flatten(table);
   const std::vector<int64_t> truth = TrueFigures(cells, rows, cols);
+  const std::vector<bool> force = FlattenMask(forced, rows, cols);
   const std::string what = Describe(cells, rows, cols, t);
   if (published.size() != truth.size()) return what + ": wrong shape";
+  auto primary = [&](size_t f) { return force[f] || (truth[f] > 0 && truth[f] < t); };
   for (size_t f = 0; f < truth.size(); ++f) {
-    // Shown figures are exact; small figures are never shown.
+    // Shown figures are exact; small and forced figures are never shown.
     if (published[f] && *published[f] != truth[f]) return what + ": wrong figure";
     if (published[f] && truth[f] > 0 && truth[f] < t) return what + ": small figure shown";
+    if (published[f] && force[f]) return what + ": forced figure " + std::to_string(f) + " shown";
   }
   // The line rule: no line has exactly one hidden figure.
   for (const Line& line : layout.Lines()) {
@@ -219,13 +237,16 @@ std::string CheckProtection(const std::vector<int64_t>& cells, int rows, int col
   if (!DifferenceAttack(layout, published).empty()) return what + ": difference attack";
   // Attack 2: every small figure could, for all anyone can tell, be ≥ t — so
   // it has at least two possible values (its own, < t, and one ≥ t) and
-  // nobody can tell it is small. A solution never needs a figure above the
-  // true grand total + t (moving t − v along one cycle of the flow network).
+  // nobody can tell it is small. A forced figure of value v could just as well
+  // be ≥ max(t, v + 1): not determined, not known to be small. A solution never
+  // needs a figure above the true grand total + t (moving max(t − v, 1) along
+  // one cycle of the flow network).
   int64_t grand = truth.back();
   Solver solver(layout, published, grand + t);
   for (size_t f = 0; f < truth.size(); ++f) {
-    if (!(truth[f] > 0 && truth[f] < t)) continue;
-    const auto found = solver.FindWith(static_cast<int>(f), t);
+    if (!primary(f)) continue;
+    const int64_t reach = std::max<int64_t>(t, truth[f] + 1);
+    const auto found = solver.FindWith(static_cast<int>(f), reach);
     if (!found) return what + ": figure " + std::to_string(f) + " cannot reach t";
     if (!solver.Valid(*found)) return what + ": solver returned a bad witness";
   }
@@ -374,6 +395,116 @@ TEST(SmallCellsTest, RandomTablesResistDifferenceAndExhaustiveAttacks) {
     }
   }
   EXPECT_EQ(checked, 4000);
+}
+
+TEST(SmallCellsTest, HiddenFiguresMarksWhatATableHides) {
+  const ProtectedTable got = Protect({2, 10, 20, 8, 30, 40}, 2, 3, 5);
+  const FigureMask hidden = HiddenFigures(got);
+  EXPECT_EQ(hidden.cells, (std::vector<bool>{true, true, false, true, true, false}));
+  EXPECT_EQ(hidden.row_totals, (std::vector<bool>{false, false}));
+  EXPECT_EQ(hidden.col_totals, (std::vector<bool>{false, false, false}));
+  EXPECT_FALSE(hidden.total);
+  const FigureMask none = HiddenFigures(ProtectedTable::Exact({1, 2}, 1, 2));
+  EXPECT_EQ(none.cells, (std::vector<bool>{false, false}));
+}
+
+TEST(SmallCellsTest, NoForcedFiguresIsPlainProtection) {
+  const std::vector<int64_t> cells = {1, 14, 22, 9, 3, 17, 25, 30, 4};
+  EXPECT_EQ(Flatten(Protect(cells, 3, 3, 5, ProtectionOptions{})),
+            Flatten(Protect(cells, 3, 3, 5)));
+  FigureMask all_false;
+  all_false.cells.assign(9, false);
+  all_false.row_totals.assign(3, false);
+  EXPECT_EQ(Flatten(Protect(cells, 3, 3, 5, ProtectionOptions{all_false})),
+            Flatten(Protect(cells, 3, 3, 5)));
+}
+
+TEST(SmallCellsTest, ForcedLargeCellIsHiddenWithComplements) {
+  // No small figure at all: 18 is forced (its rest elsewhere is small). A lone
+  // hidden 18 would be its row total minus 40; so its row, its column and a
+  // fourth cell closing the cycle go, and it could be 19 as well as 18.
+  const std::vector<int64_t> cells = {18, 40, 30, 50};
+  FigureMask forced;
+  forced.cells = {true, false, false, false};
+  const ProtectedTable got = Protect(cells, 2, 2, 5, ProtectionOptions{forced});
+  for (const auto& c : got.cells) EXPECT_FALSE(c.has_value());
+  EXPECT_EQ(got.row_totals, (std::vector<std::optional<int64_t>>{58, 80}));
+  EXPECT_EQ(got.col_totals, (std::vector<std::optional<int64_t>>{48, 90}));
+  EXPECT_EQ(got.total, 138);
+  EXPECT_TRUE(DifferenceAttack(Layout{2, 2}, Flatten(got)).empty());
+  EXPECT_EQ(CheckProtection(cells, 2, 2, 5, forced), "");
+}
+
+TEST(SmallCellsTest, ForcedMarginsAndZerosAreProtectedToo) {
+  // A forced row total, and a forced zero (its parent is hidden elsewhere):
+  // the zero could, for all anyone can tell, be 5 or more.
+  const std::vector<int64_t> cells = {0, 12, 9, 20, 7, 6, 11, 30, 8};
+  FigureMask forced;
+  forced.cells = {true, false, false, false, false, false, false, false, false};
+  forced.row_totals = {false, true, false};
+  const ProtectedTable got = Protect(cells, 3, 3, 5, ProtectionOptions{forced});
+  EXPECT_FALSE(got.cells[0].has_value());
+  EXPECT_FALSE(got.row_totals[1].has_value());
+  EXPECT_EQ(CheckProtection(cells, 3, 3, 5, forced), "");
+
+  FigureMask grand;
+  grand.total = true;
+  EXPECT_FALSE(Protect(cells, 3, 3, 5, ProtectionOptions{grand}).total.has_value());
+  EXPECT_EQ(CheckProtection(cells, 3, 3, 5, grand), "");
+}
+
+TEST(SmallCellsTest, ForcedCellOfAOneWayTableHidesItsRowTotal) {
+  const std::vector<int64_t> cells = {18, 12, 20, 40};
+  FigureMask forced;
+  forced.cells = {true, false, false, false};
+  const ProtectedTable got = Protect(cells, 4, 1, 5, ProtectionOptions{forced});
+  EXPECT_FALSE(got.cells[0].has_value());
+  EXPECT_FALSE(got.row_totals[0].has_value());
+  EXPECT_FALSE(got.cells[1].has_value()) << "the smallest other keeps it company";
+  EXPECT_EQ(got.total, 90);
+  EXPECT_EQ(CheckProtection(cells, 4, 1, 5, forced), "");
+  FigureMask by_total;
+  by_total.row_totals = {true, false, false, false};
+  EXPECT_EQ(Flatten(Protect(cells, 4, 1, 5, ProtectionOptions{by_total})), Flatten(got));
+}
+
+// As RandomTablesResistDifferenceAndExhaustiveAttacks, with random figures
+// forced (cells, margins, zeros and large ones alike): every forced figure is
+// hidden, the line rule holds, the difference attack solves nothing, and each
+// forced figure v could be ≥ max(t, v + 1) — the guarantees small figures get.
+TEST(SmallCellsTest, RandomForcedFiguresGetTheSameGuarantees) {
+  std::mt19937 rng(20260602);
+  std::uniform_int_distribution<int> size(1, 4);
+  std::uniform_int_distribution<int> kind(0, 9);
+  std::uniform_int_distribution<int> small(1, 4);
+  std::uniform_int_distribution<int> large(5, 25);
+  std::bernoulli_distribution force(0.15);
+  int failures = 0;
+  int checked = 0;
+  int forced_count = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const int rows = size(rng), cols = size(rng);
+    const int t = i % 4 == 0 ? 3 : 5;
+    std::vector<int64_t> cells(rows * cols);
+    for (auto& c : cells) {
+      const int k = kind(rng);
+      c = k < 2 ? 0 : k < 4 ? small(rng) : large(rng);
+    }
+    FigureMask forced;
+    for (int f = 0; f < rows * cols; ++f) forced.cells.push_back(force(rng));
+    for (int r = 0; r < rows; ++r) forced.row_totals.push_back(force(rng));
+    for (int c = 0; c < cols; ++c) forced.col_totals.push_back(force(rng));
+    forced.total = force(rng) && force(rng);
+    for (bool b : FlattenMask(forced, rows, cols)) forced_count += b ? 1 : 0;
+    const std::string failure = CheckProtection(cells, rows, cols, t, forced);
+    ++checked;
+    if (!failure.empty()) {
+      ADD_FAILURE() << failure;
+      if (++failures > 10) break;
+    }
+  }
+  EXPECT_EQ(checked, 3000);
+  EXPECT_GT(forced_count, 3000);
 }
 
 }  // namespace
