@@ -36,6 +36,7 @@ trap cleanup EXIT
 BIN="$WORK/trygg"
 cp "$BIN_SRC" "$BIN"
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
@@ -79,12 +80,15 @@ for _ in $(seq 1 1200); do
   sleep 0.05
 done
 kill "$SERVER_PID" 2>/dev/null || true
+# A background pass (reminders) may hold the shutdown; 10 s, then SIGKILL.
+for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+kill -9 "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
 SERVER_PID=""
 
-LABEL="$(date -u +%Y-%m-%d), nproc $(nproc), $(git -C "$ROOT" rev-parse --short HEAD)"
+LABEL="$(date -u +%Y-%m-%d), nproc $(nproc), $(git -C "$ROOT" rev-parse --short HEAD), load average $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 TABLE=$(node "$ROOT/bench/duckdb/report.mjs" "$WORK/trygg.json" "$WORK/duckdb.json" \
-  "$SEED_SECONDS" "$SERVE_MS" "$LABEL")
+  "$SEED_SECONDS" "$SERVE_MS" "$LABEL" "$N")
 echo "$TABLE"
 
 if [[ "${BENCH_NO_README:-}" != 1 ]]; then

@@ -2,10 +2,10 @@
 // and serve timings) and prints a markdown section with the figures and the ratios
 // DuckDB/Trygg and SQLite-best/Trygg.
 //
-//   node bench/duckdb/report.mjs trygg.json duckdb.json seed_seconds serve_ms label
+//   node bench/duckdb/report.mjs trygg.json duckdb.json seed_seconds serve_ms label [N]
 import { readFileSync } from 'node:fs';
 
-const [tryggFile, duckFile, seedSeconds, serveMs, label] = process.argv.slice(2);
+const [tryggFile, duckFile, seedSeconds, serveMs, label, seeded] = process.argv.slice(2);
 const t = JSON.parse(readFileSync(tryggFile, 'utf8'));
 const d = JSON.parse(readFileSync(duckFile, 'utf8'));
 
@@ -65,6 +65,6 @@ if (t.sqlite) {
       `${(idxMs / 1000).toFixed(1)} s to build and ${mb(idxBytes)} |`,
   );
 }
-if (seedSeconds) lines.push(`| \`trygg seed-demo --incidents ${t.incidents}\` | ${seedSeconds} s |`);
+if (seedSeconds) lines.push(`| \`trygg seed-demo --incidents ${seeded ?? t.incidents}\` | ${seedSeconds} s |`);
 lines.push(`| Same totals in every engine | ${same ? 'yes' : 'NO'} |`);
 console.log(lines.join('\n'));
