@@ -198,6 +198,16 @@ Status StatsService::Load() {
   return Status::Ok();
 }
 
+Status StatsService::LoadIndex() {
+  std::lock_guard<std::mutex> lock(load_mu_);
+  if (loaded_) return Status::Ok();
+  TRYGG_RETURN_IF_ERROR(index_.Load(ctx_.store));
+  loaded_ = true;
+  return Status::Ok();
+}
+
+Result<int64_t> StatsService::Backfill() { return BackfillFacts(ctx_); }
+
 Result<StatsTable> StatsService::Table(const Principal& who, const StatsQuery& query) {
   if (query.rows == StatsDim::kNone || query.rows == query.cols) {
     return Status::InvalidArgument("stats.dims", "rows");

@@ -80,6 +80,12 @@ class StatsService {
   // Loads the index (after BackfillFacts). Call once at startup; until then
   // queries load lazily on first use.
   Status Load();
+  // The index alone, without the backfill: for a server that starts listening
+  // first and runs Backfill meanwhile (the facts it writes are caught up with
+  // by the next query). Marks the service loaded.
+  Status LoadIndex();
+  // BackfillFacts: facts for incidents stored before schema 5. Returns how many.
+  Result<int64_t> Backfill();
 
   // Who may: analytiker, chef, säkerhetssamordnare, skyddsombud and admin, over
   // the units their grants of those roles cover (the union);
