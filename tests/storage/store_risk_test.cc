@@ -125,29 +125,19 @@ class StoreRiskTest : public StoreTest {
   }
 
   Result<int64_t> AddAssessment(const RiskAssessment& a) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginWrite());
-    TRYGG_ASSIGN_OR_RETURN(int64_t id, tx->InsertAssessment(a));
-    TRYGG_RETURN_IF_ERROR(tx->Commit());
-    return id;
+    return InsertCommitted([&](StoreTx& tx) { return tx.InsertAssessment(a); });
   }
 
   Result<int64_t> AddPlan(const SecurityPlan& p) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginWrite());
-    TRYGG_ASSIGN_OR_RETURN(int64_t id, tx->InsertSecurityPlan(p));
-    TRYGG_RETURN_IF_ERROR(tx->Commit());
-    return id;
+    return InsertCommitted([&](StoreTx& tx) { return tx.InsertSecurityPlan(p); });
   }
 
   Result<std::vector<int64_t>> AssessmentIds(const AssessmentQuery& q) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginRead());
-    TRYGG_ASSIGN_OR_RETURN(std::vector<RiskAssessment> list, tx->ListAssessments(q));
-    return Ids(list);
+    return ListedIds([&](StoreTx& tx) { return tx.ListAssessments(q); });
   }
 
   Result<std::vector<int64_t>> PlanIds(const PlanQuery& q) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginRead());
-    TRYGG_ASSIGN_OR_RETURN(std::vector<SecurityPlan> list, tx->ListSecurityPlans(q));
-    return Ids(list);
+    return ListedIds([&](StoreTx& tx) { return tx.ListSecurityPlans(q); });
   }
 };
 

@@ -84,29 +84,19 @@ class StoreRoutinesTest : public StoreTest {
   }
 
   Result<int64_t> AddRoutine(const Routine& r) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginWrite());
-    TRYGG_ASSIGN_OR_RETURN(int64_t id, tx->InsertRoutine(r));
-    TRYGG_RETURN_IF_ERROR(tx->Commit());
-    return id;
+    return InsertCommitted([&](StoreTx& tx) { return tx.InsertRoutine(r); });
   }
 
   Result<int64_t> AddExercise(const Exercise& e) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginWrite());
-    TRYGG_ASSIGN_OR_RETURN(int64_t id, tx->InsertExercise(e));
-    TRYGG_RETURN_IF_ERROR(tx->Commit());
-    return id;
+    return InsertCommitted([&](StoreTx& tx) { return tx.InsertExercise(e); });
   }
 
   Result<std::vector<int64_t>> RoutineIds(const RoutineQuery& q) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginRead());
-    TRYGG_ASSIGN_OR_RETURN(std::vector<Routine> list, tx->ListRoutines(q));
-    return Ids(list);
+    return ListedIds([&](StoreTx& tx) { return tx.ListRoutines(q); });
   }
 
   Result<std::vector<int64_t>> ExerciseIds(const ExerciseQuery& q) {
-    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginRead());
-    TRYGG_ASSIGN_OR_RETURN(std::vector<Exercise> list, tx->ListExercises(q));
-    return Ids(list);
+    return ListedIds([&](StoreTx& tx) { return tx.ListExercises(q); });
   }
 };
 

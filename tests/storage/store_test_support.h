@@ -89,6 +89,18 @@ class StoreTest : public ::testing::TestWithParam<Engine> {
   Result<IncidentId> AddIncident(const Incident& incident);
   Result<UnitId> AddUnit(std::optional<UnitId> parent, UnitKind kind, const std::string& name);
   Result<UserId> AddUser(const std::string& username, const std::string& display_name, UnitId unit);
+  // Runs `insert` (StoreTx& → Result<int64_t>) in a write transaction and
+  // commits: the id it returned.
+  template <typename F>
+  Result<int64_t> InsertCommitted(F insert) {
+    TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginWrite());
+    TRYGG_ASSIGN_OR_RETURN(int64_t id, insert(*tx));
+    TRYGG_RETURN_IF_ERROR(tx->Commit());
+    return id;
+  }
+  // The ids of what `list` (StoreTx& → Result<std::vector<T>>) returns in a read transaction.
+  template <typename F>
+  Result<std::vector<int64_t>> ListedIds(F list);
 
   std::filesystem::path dir_;
   std::string url_;
@@ -113,6 +125,13 @@ std::vector<int64_t> Ids(const std::vector<T>& items) {
   std::vector<int64_t> ids;
   for (const T& item : items) ids.push_back(item.id);
   return ids;
+}
+
+template <typename F>
+Result<std::vector<int64_t>> StoreTest::ListedIds(F list) {
+  TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<StoreTx> tx, store_->BeginRead());
+  TRYGG_ASSIGN_OR_RETURN(auto items, list(*tx));
+  return Ids(items);
 }
 
 }  // namespace trygg::store_test
