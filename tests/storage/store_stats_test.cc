@@ -378,15 +378,7 @@ TEST_P(StoreStatsTest, AVersionFourDatabaseIsUpgradedAndItsIncidentsLackFacts) {
   {
     ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> v4, OpenStore(url));  // creates a SQLite file
   }
-  const SqlDialect dialect =
-      GetParam().name == "sqlite" ? SqlDialect::kSqlite : SqlDialect::kPostgresql;
-  std::string sql = std::string(kCreateMetaTableSql) + ";\n";
-  for (int k = 0; k < 4; ++k) {
-    sql += MigrationSql(Migrations()[k], dialect) + "\n";
-    sql += "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
-           std::to_string(Migrations()[k].version) + ", '" + std::string(Migrations()[k].name) +
-           "', 0);\n";
-  }
+  std::string sql = SchemaSqlAt(4);
   sql +=
       "INSERT INTO org_units (parent_id, kind, name) VALUES (NULL, 'kommun', 'Gamla');\n"
       "INSERT INTO users (username, display_name, email, unit_id, active, password_hash,"

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <random>
 
+#include "storage/migrations.h"
+
 namespace trygg::store_test {
 namespace {
 
@@ -43,7 +45,8 @@ Status PgExec(const std::string& url, const std::string& sql) {
   } else {
     PGresult* r = PQexec(conn, sql.c_str());
     const ExecStatusType s = PQresultStatus(r);
-    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) status = Status::Internal(PQerrorMessage(conn));
+    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+      status = Status::Internal(PQerrorMessage(conn));
     PQclear(r);
   }
   PQfinish(conn);
@@ -72,8 +75,8 @@ Engine PgEngine(const std::string& admin_url) {
   e.fresh_url = [admin_url](const std::filesystem::path&) {
     static std::atomic<int> counter{0};
     std::random_device rd;
-    const std::string db = "trygg_t" + std::to_string(getpid()) + "_" +
-                           std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
+    const std::string db = "trygg_t" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
+                           "_" + std::to_string(rd() % 100000);
     Status created = PgExec(admin_url, "CREATE DATABASE " + db);
     EXPECT_TRUE(created.ok()) << created.ToString();
     return WithDatabase(admin_url, db);
@@ -95,6 +98,19 @@ std::vector<Engine> Engines() {
 }
 
 std::string EngineName(const ::testing::TestParamInfo<Engine>& info) { return info.param.name; }
+
+std::string StoreTest::SchemaSqlAt(int version) const {
+  const SqlDialect dialect =
+      GetParam().name == "sqlite" ? SqlDialect::kSqlite : SqlDialect::kPostgresql;
+  std::string sql = std::string(kCreateMetaTableSql) + ";\n";
+  for (int k = 0; k < version; ++k) {
+    sql += MigrationSql(Migrations()[k], dialect) + "\n";
+    sql += "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
+           std::to_string(Migrations()[k].version) + ", '" + std::string(Migrations()[k].name) +
+           "', 0);\n";
+  }
+  return sql;
+}
 
 void StoreTest::SetUp() {
   std::string pattern = (std::filesystem::temp_directory_path() / "trygg-store-XXXXXX").string();

@@ -89,6 +89,9 @@ class StoreTest : public ::testing::TestWithParam<Engine> {
   Result<IncidentId> AddIncident(const Incident& incident);
   Result<UnitId> AddUnit(std::optional<UnitId> parent, UnitKind kind, const std::string& name);
   Result<UserId> AddUser(const std::string& username, const std::string& display_name, UnitId unit);
+  // SQL that makes an empty database look as schema `version` left it: the
+  // migrations table, migrations 1..version and their rows (for upgrade tests).
+  std::string SchemaSqlAt(int version) const;
   // Runs `insert` (StoreTx& → Result<int64_t>) in a write transaction and
   // commits: the id it returned.
   template <typename F>
