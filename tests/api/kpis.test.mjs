@@ -119,8 +119,20 @@ describe('CSV import', () => {
     const big = `forvaltning;kpi;yrkesgrupp;ar;period;varde\n${'Norra;vfu;alla;2025;ar;x\n'.repeat(8000)}`;
     assert.ok(big.length > 64 * 1024);
     assertError(await importCsv(analytiker, big), 400, 'kpi.invalid_csv');
+    // Over 1 MiB: the server answers 413 from the headers and closes. A client
+    // still writing the body may see the connection reset before it reads the
+    // answer; either way nothing is imported.
     const huge = 'x'.repeat(1024 * 1024 + 10);
-    assert.equal((await importCsv(analytiker, huge)).status, 413);
+    const before = JSON.stringify(await kpis());
+    let refused;
+    try {
+      refused = (await importCsv(analytiker, huge)).status;
+    } catch (e) {
+      if (!['EPIPE', 'ECONNRESET'].includes(e.cause?.code)) throw e;
+      refused = 'reset';
+    }
+    assert.ok(refused === 413 || refused === 'reset', `over 1 MiB: ${refused}`);
+    assert.equal(JSON.stringify(await kpis()), before);
     // Other routes keep the 64 KiB limit.
     assertError(await analytiker.put('/kpis', { items: [], pad: 'x'.repeat(70 * 1024) }), 413, 'request.too_large');
   });
