@@ -20,6 +20,8 @@ App::App(Store& store, const Clock& clock, AppConfig config)
       kpis_(ctx_),
       org_(ctx_),
       users_(ctx_),
-      audit_(ctx_) {}
+      audit_(ctx_),
+      alarms_(ctx_),
+      alarm_hub_(ctx_, alarms_) {}
 
 }  // namespace trygg

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "app/alarm_hub.h"
+#include "app/alarm_service.h"
 #include "app/audit_service.h"
 #include "app/auth_service.h"
 #include "app/exercise_service.h"
@@ -32,8 +34,8 @@ struct AppConfig {
   // The pseudonymisation secret (raw bytes, see LoadPseudonymKey); empty:
   // identifiers of people are refused.
   std::string pseudonym_key;
-  StatsSettings stats;      // small-cell threshold, the city's standard
-  AckSchedule routine_acks; // remind day 20, escalate day 31
+  StatsSettings stats;       // small-cell threshold, the city's standard
+  AckSchedule routine_acks;  // remind day 20, escalate day 31
 };
 
 class App {
@@ -56,6 +58,8 @@ class App {
   OrgService& org() { return org_; }
   UserService& users() { return users_; }
   AuditService& audit() { return audit_; }
+  AlarmService& alarms() { return alarms_; }
+  AlarmHub& alarm_hub() { return alarm_hub_; }
   AppContext& context() { return ctx_; }
 
  private:
@@ -75,6 +79,8 @@ class App {
   OrgService org_;
   UserService users_;
   AuditService audit_;
+  AlarmService alarms_;
+  AlarmHub alarm_hub_;  // after alarms_: it refers to it
 };
 
 }  // namespace trygg

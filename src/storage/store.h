@@ -7,12 +7,15 @@
 // transaction destroyed without Commit() is rolled back.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/result.h"
+#include "domain/alarm.h"
 #include "domain/equivalence.h"
 #include "domain/exercise.h"
 #include "domain/followup.h"
@@ -101,8 +104,18 @@ struct RoutineQuery {
 struct ExerciseQuery {
   std::optional<std::vector<UnitId>> units;  // nullopt: any
   std::optional<TimeMs> held_from;           // inclusive
-  int limit = 100;  // 1..1000
+  int limit = 100;                           // 1..1000
   int offset = 0;
+};
+
+struct AlarmQuery {
+  std::optional<AlarmStatus> status;
+  std::optional<SiteId> site_id;
+  std::optional<std::vector<SiteId>> site_ids;  // any of these (empty: none)
+  std::optional<UserId> involving;              // raised by or received by this user
+  std::optional<AlarmKind> kind;
+  std::optional<RoomId> room_id;
+  int limit = 50;
 };
 
 class StoreTx {
@@ -237,7 +250,8 @@ class StoreTx {
   virtual Result<std::vector<IncidentId>> ListIncidentsWithoutFacts(int limit) = 0;
 
   // --- Unit profiles (headcount, rooms, coordinator, alarm test). Put inserts or replaces.
-  virtual Status PutUnitProfile(const UnitProfile& p) = 0;  // InvalidArgument("storage.foreign_key")
+  virtual Status PutUnitProfile(
+      const UnitProfile& p) = 0;  // InvalidArgument("storage.foreign_key")
   virtual Result<std::vector<UnitProfile>> ListUnitProfiles() = 0;  // by unit_id
 
   // --- Routines and acknowledgements.
@@ -249,7 +263,7 @@ class StoreTx {
   virtual Status PutRoutineAck(const RoutineAck& ack) = 0;
   // Acknowledgements of `version` of the routine (nullopt: every version), by user id.
   virtual Result<std::vector<RoutineAck>> ListRoutineAcks(int64_t routine_id,
-                                                         std::optional<int> version) = 0;
+                                                          std::optional<int> version) = 0;
   // Every acknowledgement by `user`, any routine, by routine id then version.
   virtual Result<std::vector<RoutineAck>> ListAcksOfUser(UserId user) = 0;
 
@@ -268,6 +282,51 @@ class StoreTx {
   virtual Status PutKpi(const KpiValue& v) = 0;
   // Every value, or those of one förvaltning; by förvaltning, kind, group, year, period.
   virtual Result<std::vector<KpiValue>> ListKpis(std::optional<UnitId> forvaltning) = 0;
+
+  // --- Panic alarms (issue 7): sites, rooms, devices, duty, alarms, receivers, events.
+  virtual Result<SiteId> InsertAlarmSite(const AlarmSite& s) = 0;
+  virtual Result<AlarmSite> GetAlarmSite(SiteId id) = 0;  // NotFound("alarm.site_not_found")
+  // Compare-and-set on version (Conflict("storage.stale") when it moved); stores version + 1.
+  virtual Status UpdateAlarmSite(const AlarmSite& s, int64_t expected_version) = 0;
+  virtual Result<std::vector<AlarmSite>> ListAlarmSites() = 0;  // by id
+  virtual Result<RoomId> InsertAlarmRoom(const AlarmRoom& r) = 0;
+  virtual Result<AlarmRoom> GetAlarmRoom(RoomId id) = 0;  // NotFound("alarm.room_not_found")
+  virtual Status UpdateAlarmRoom(const AlarmRoom& r) = 0;
+  // The rooms of `site` (nullopt: every site), by id.
+  virtual Result<std::vector<AlarmRoom>> ListAlarmRooms(std::optional<SiteId> site) = 0;
+  virtual Result<DeviceId> InsertAlarmDevice(const AlarmDevice& d) = 0;
+  virtual Result<AlarmDevice> GetAlarmDevice(
+      DeviceId id) = 0;  // NotFound("alarm.device_not_found")
+  // NotFound("alarm.device_token") when no device has that token hash.
+  virtual Result<AlarmDevice> GetAlarmDeviceByToken(const std::string& token_hash) = 0;
+  virtual Status UpdateAlarmDevice(const AlarmDevice& d) = 0;
+  // The devices of `room` (nullopt: every room), by id.
+  virtual Result<std::vector<AlarmDevice>> ListAlarmDevices(std::optional<RoomId> room) = 0;
+  // A user is on duty at one site at a time: Put replaces the user's duty.
+  virtual Status PutDuty(const Duty& d) = 0;
+  virtual Status DeleteDuty(UserId user) = 0;
+  virtual Result<std::optional<Duty>> GetDuty(UserId user) = 0;
+  // Users on duty at `site` at `now` (since ≤ now < until), by user id.
+  virtual Result<std::vector<Duty>> ListDutyAt(SiteId site, TimeMs now) = 0;
+  virtual Result<AlarmId> InsertAlarm(const Alarm& a) = 0;
+  virtual Result<Alarm> GetAlarm(AlarmId id) = 0;  // NotFound("alarm.not_found")
+  // Compare-and-set on version (Conflict("storage.stale")); stores version + 1.
+  virtual Status UpdateAlarm(const Alarm& a, int64_t expected_version) = 0;
+  // Newest first (raised_at, then id).
+  virtual Result<std::vector<Alarm>> ListAlarms(const AlarmQuery& q) = 0;
+  // Inserts the receiver unless (alarm, user) is there: true when inserted.
+  virtual Result<bool> AddAlarmReceiver(const AlarmReceiver& r) = 0;
+  virtual Status UpdateAlarmReceiver(const AlarmReceiver& r) = 0;                    // NotFound
+  virtual Result<std::vector<AlarmReceiver>> ListAlarmReceivers(AlarmId alarm) = 0;  // by user
+  // Appends the event with the next seq (greater than every seq stored) and
+  // returns it. On PostgreSQL also NOTIFY trygg_alarm (delivered at commit).
+  virtual Result<int64_t> AppendAlarmEvent(const AlarmEvent& e) = 0;
+  // Events with seq > after_seq, ascending, at most `limit`.
+  virtual Result<std::vector<AlarmEvent>> ListAlarmEventsAfter(int64_t after_seq, int limit) = 0;
+  virtual Result<std::vector<AlarmEvent>> ListAlarmEvents(AlarmId alarm) = 0;  // by seq
+  virtual Result<int64_t> LastAlarmEventSeq() = 0;                             // 0 when none
+  // The last test alarm of each room that someone responded to: room → raised_at.
+  virtual Result<std::vector<std::pair<RoomId, TimeMs>>> ListLastRoomTests() = 0;
 
   // --- Notifications. Insert stores `n` unless its user already has one with
   //     the same dedupe_key: returns the new id, or 0 for such a duplicate.
@@ -329,6 +388,14 @@ class Store {
   // As BeginWrite, for loading many rows at once (trygg copy): after any
   // failed statement the transaction can only be rolled back.
   virtual Result<std::unique_ptr<StoreTx>> BeginBulkWrite() { return BeginWrite(); }
+
+  // Waits up to `timeout_ms` for another process to append an alarm event
+  // (PostgreSQL LISTEN trygg_alarm); true when one may have. Engines without
+  // such a signal sleep the timeout and return false. Called from one thread.
+  virtual bool WaitForAlarmSignal(int timeout_ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
+    return false;
+  }
 };
 
 // How a store is opened.

@@ -174,7 +174,7 @@ class SqlTx final : public StoreTx {
   Result<std::vector<Routine>> ListRoutines(const RoutineQuery& q) override;
   Status PutRoutineAck(const RoutineAck& ack) override;
   Result<std::vector<RoutineAck>> ListRoutineAcks(int64_t routine_id,
-                                                 std::optional<int> version) override;
+                                                  std::optional<int> version) override;
   Result<std::vector<RoutineAck>> ListAcksOfUser(UserId user) override;
   Result<int64_t> InsertExercise(const Exercise& e) override;
   Result<Exercise> GetExercise(int64_t id) override;
@@ -184,6 +184,37 @@ class SqlTx final : public StoreTx {
   Status UpdateFinding(const ExerciseFinding& f) override;
   Result<std::vector<ExerciseFinding>> ListFindings(int64_t exercise_id) override;
   Result<std::vector<ExerciseFinding>> ListOpenFindingMeasures(TimeMs due_before) override;
+  // Panic alarms (sql_alarms.cc).
+  Result<SiteId> InsertAlarmSite(const AlarmSite& s) override;
+  Result<AlarmSite> GetAlarmSite(SiteId id) override;
+  Status UpdateAlarmSite(const AlarmSite& s, int64_t expected_version) override;
+  Result<std::vector<AlarmSite>> ListAlarmSites() override;
+  Result<RoomId> InsertAlarmRoom(const AlarmRoom& r) override;
+  Result<AlarmRoom> GetAlarmRoom(RoomId id) override;
+  Status UpdateAlarmRoom(const AlarmRoom& r) override;
+  Result<std::vector<AlarmRoom>> ListAlarmRooms(std::optional<SiteId> site) override;
+  Result<DeviceId> InsertAlarmDevice(const AlarmDevice& d) override;
+  Result<AlarmDevice> GetAlarmDevice(DeviceId id) override;
+  Result<AlarmDevice> GetAlarmDeviceByToken(const std::string& token_hash) override;
+  Status UpdateAlarmDevice(const AlarmDevice& d) override;
+  Result<std::vector<AlarmDevice>> ListAlarmDevices(std::optional<RoomId> room) override;
+  Status PutDuty(const Duty& d) override;
+  Status DeleteDuty(UserId user) override;
+  Result<std::optional<Duty>> GetDuty(UserId user) override;
+  Result<std::vector<Duty>> ListDutyAt(SiteId site, TimeMs now) override;
+  Result<AlarmId> InsertAlarm(const Alarm& a) override;
+  Result<Alarm> GetAlarm(AlarmId id) override;
+  Status UpdateAlarm(const Alarm& a, int64_t expected_version) override;
+  Result<std::vector<Alarm>> ListAlarms(const AlarmQuery& q) override;
+  Result<bool> AddAlarmReceiver(const AlarmReceiver& r) override;
+  Status UpdateAlarmReceiver(const AlarmReceiver& r) override;
+  Result<std::vector<AlarmReceiver>> ListAlarmReceivers(AlarmId alarm) override;
+  Result<int64_t> AppendAlarmEvent(const AlarmEvent& e) override;
+  Result<std::vector<AlarmEvent>> ListAlarmEventsAfter(int64_t after_seq, int limit) override;
+  Result<std::vector<AlarmEvent>> ListAlarmEvents(AlarmId alarm) override;
+  Result<int64_t> LastAlarmEventSeq() override;
+  Result<std::vector<std::pair<RoomId, TimeMs>>> ListLastRoomTests() override;
+
   Status PutKpi(const KpiValue& v) override;
   Result<std::vector<KpiValue>> ListKpis(std::optional<UnitId> forvaltning) override;
 
