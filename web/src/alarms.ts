@@ -241,3 +241,73 @@ export function loadPhones(): CachedPhones | null {
 
 export const phonesOf = (site: Pick<AlarmSite, 'name' | 'phone_reception' | 'phone_guard'>): CachedPhones =>
   ({ site_name: site.name, reception: site.phone_reception ?? '', guard: site.phone_guard ?? '' });
+
+// --- the site form (/larm/platser) -----------------------------------------
+
+export interface SiteForm {
+  unitId: string;
+  name: string;
+  address: string;
+  phoneReception: string;
+  phoneGuard: string;
+  testIntervalDays: string;
+  ring1: DutyFunction[];
+  ring2: DutyFunction[];
+  ring2AfterS: string;
+  call112AfterS: string;
+}
+
+export type SiteField = 'unitId' | 'name' | 'testIntervalDays' | 'ring2AfterS' | 'call112AfterS';
+
+export const emptySiteForm = (unitId = ''): SiteForm => ({
+  unitId, name: '', address: '', phoneReception: '', phoneGuard: '', testIntervalDays: '30',
+  ring1: ['kollega', 'reception'], ring2: ['vakt', 'chef'], ring2AfterS: '30', call112AfterS: '60',
+});
+
+export const siteFormFrom = (s: AlarmSite): SiteForm => ({
+  unitId: String(s.unit_id), name: s.name, address: s.address ?? '', phoneReception: s.phone_reception ?? '',
+  phoneGuard: s.phone_guard ?? '', testIntervalDays: String(s.test_interval_days), ring1: [...s.ring1],
+  ring2: [...s.ring2], ring2AfterS: String(s.ring2_after_s), call112AfterS: String(s.call_112_after_s),
+});
+
+const wholeNumber = (v: string, min: number): boolean => /^\d+$/.test(v.trim()) && Number(v) >= min;
+
+/** The fields that are wrong: a unit and a name are needed, the numbers whole and positive. */
+export function siteFormErrors(f: SiteForm): SiteField[] {
+  const out: SiteField[] = [];
+  if (!f.unitId) out.push('unitId');
+  if (!f.name.trim()) out.push('name');
+  if (!wholeNumber(f.testIntervalDays, 1)) out.push('testIntervalDays');
+  if (!wholeNumber(f.ring2AfterS, 0)) out.push('ring2AfterS');
+  if (!wholeNumber(f.call112AfterS, 0)) out.push('call112AfterS');
+  return out;
+}
+
+/** The POST/PATCH /alarm-sites body (the unit only when creating). */
+export function siteRequest(f: SiteForm, mode: 'new' | 'edit'): SiteInput {
+  const body: SiteInput = {
+    name: f.name.trim(), address: f.address.trim(), phone_reception: f.phoneReception.trim(),
+    phone_guard: f.phoneGuard.trim(), test_interval_days: Number(f.testIntervalDays),
+    ring1: DUTY_FUNCTIONS.filter((x) => f.ring1.includes(x)), ring2: DUTY_FUNCTIONS.filter((x) => f.ring2.includes(x)),
+    ring2_after_s: Number(f.ring2AfterS), call_112_after_s: Number(f.call112AfterS),
+  };
+  if (mode === 'new') body.unit_id = Number(f.unitId);
+  return body;
+}
+
+/**
+ * The report form's fields from an alarm's report draft. Reports belong to an
+ * enhet: when the site's unit is not one (a site of a förvaltning or an
+ * avdelning), the reporter's own unit is used instead.
+ */
+export function reportPrefillFromDraft(d: ReportDraft, isEnhet: (unitId: number) => boolean, myUnitId: number):
+    { unitId: number; occurredAt: string; place: string; outside: boolean; tiedToRole: boolean; description: string } {
+  return {
+    unitId: isEnhet(d.unit_id) ? d.unit_id : myUnitId,
+    occurredAt: d.occurred_at,
+    place: d.place_type,
+    outside: d.outside_workplace,
+    tiedToRole: d.tied_to_role,
+    description: d.description,
+  };
+}

@@ -3,6 +3,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorMessage, fetchMe, logout, setApiLang, setUnauthorizedHandler } from './api';
 import { ErrorMessage } from './components/Alert';
 import { Layout } from './components/Layout';
+import { AlarmOverlay } from './components/alarm/AlarmOverlay';
+import { AlarmProvider } from './components/alarm/AlarmProvider';
+import { managesAlarmSites } from './alarms';
+import { AlarmDetailPage } from './pages/AlarmDetail';
+import { Alarms } from './pages/Alarms';
+import { AlarmSites } from './pages/AlarmSites';
 import { clearReferenceData } from './data';
 import { clearDraft } from './draft';
 import { dictionaries, initialLang, LangContext, storeLang, type Lang } from './i18n';
@@ -230,6 +236,16 @@ export function App() {
       case 'unitProfiles':
         content = editsUnitProfiles(me.roles) ? <UnitProfilesPage /> : <NotFound />;
         break;
+      // The panic alarm (issue 7): the server decides which alarms each may read.
+      case 'alarms':
+        content = <Alarms />;
+        break;
+      case 'alarm':
+        content = <AlarmDetailPage key={route.id} id={route.id} />;
+        break;
+      case 'alarmSites':
+        content = managesAlarmSites(me.roles) ? <AlarmSites /> : <NotFound />;
+        break;
       default:
         content = <NotFound />;
     }
@@ -239,7 +255,11 @@ export function App() {
   return (
     <LangContext.Provider value={langState}>
       <SessionContext.Provider value={me ? { me, logout: onLogout } : null}>
-        <Layout me={me} onLogout={onLogout}>{content}</Layout>
+        {me ? (
+          <AlarmProvider key={me.id} me={me} overlay={<AlarmOverlay />}>
+            <Layout me={me} onLogout={onLogout}>{content}</Layout>
+          </AlarmProvider>
+        ) : <Layout me={me} onLogout={onLogout}>{content}</Layout>}
       </SessionContext.Provider>
     </LangContext.Provider>
   );

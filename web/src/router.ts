@@ -33,6 +33,9 @@ export type Route =
   | { name: 'exercise'; id: number }
   | { name: 'kpiImport' }
   | { name: 'unitProfiles' }
+  | { name: 'alarms' }
+  | { name: 'alarm'; id: number }
+  | { name: 'alarmSites' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -66,6 +69,9 @@ export const paths = {
   exercise: (id: number) => `/ovningar/${id}`,
   kpiImport: '/statistik/nyckeltal/import',
   unitProfiles: '/enhetsuppgifter',
+  alarms: '/larm',
+  alarm: (id: number) => `/larm/${id}`,
+  alarmSites: '/larm/platser',
 };
 
 export function matchRoute(pathname: string): Route {
@@ -93,6 +99,10 @@ export function matchRoute(pathname: string): Route {
   if (p === paths.exerciseNew) return { name: 'exerciseNew' };
   if (p === paths.kpiImport) return { name: 'kpiImport' };
   if (p === paths.unitProfiles) return { name: 'unitProfiles' };
+  if (p === paths.alarms) return { name: 'alarms' };
+  if (p === paths.alarmSites) return { name: 'alarmSites' };
+  const al = /^\/larm\/(\d+)$/.exec(p);
+  if (al) return { name: 'alarm', id: Number(al[1]) };
   const rt = /^\/rutiner\/(\d+)$/.exec(p);
   if (rt) return { name: 'routine', id: Number(rt[1]) };
   const ex = /^\/ovningar\/(\d+)$/.exec(p);

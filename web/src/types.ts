@@ -330,6 +330,8 @@ export interface NewIncident {
   perpetrator_relation?: PerpetratorRelation;
   perpetrator_note?: string;
   sensitive?: boolean;
+  /** The alarm this report is about (issue 7): links the report to it, once. */
+  alarm_id?: number;
 }
 
 export interface CreatedIncident {

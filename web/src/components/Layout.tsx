@@ -8,6 +8,7 @@ import type { Me } from '../types';
 import { readsStats } from '../stats';
 import { useUnread } from '../unread';
 import { Link } from './Link';
+import { AlarmButton } from './alarm/AlarmButton';
 
 interface Props {
   me: Me | null;
@@ -84,6 +85,7 @@ function Nav({ me }: { me: Me }) {
     href: paths.routines, label: t.routines.nav,
     match: (p) => p.startsWith(paths.routines) || p.startsWith(paths.exercises),
   });
+  items.push({ href: paths.alarms, label: t.alarmList.nav, match: (p) => p.startsWith(paths.alarms) });
   if (handlesIncidents(me)) {
     items.push({ href: paths.plans, label: t.plans.nav, match: (p) => p.startsWith(paths.plans) });
   }
@@ -128,6 +130,7 @@ export function Layout({ me, onLogout, children }: Props) {
             <span class="brand-name">{t.appName}</span>
           </Link>
           <div class="header-tools">
+            {me && <AlarmButton />}
             {me && <NotificationsLink />}
             <LanguageSwitch />
             {me && (

@@ -1,5 +1,6 @@
 // English — the second language, one module per area in en/. Same shape as sv.ts.
 import type { Dict } from './sv';
+import { alarms } from './en/alarms';
 import { admin } from './en/admin';
 import { core } from './en/core';
 import { followup } from './en/followup';
@@ -18,4 +19,5 @@ export const en: Dict = {
   ...plans,
   ...stats,
   ...routines,
+  ...alarms,
 };

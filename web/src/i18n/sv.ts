@@ -1,5 +1,6 @@
 // Swedish — the default language. Every text in the interface lives in sv/,
 // one module per area; en.ts must have exactly the same shape (type Dict).
+import { alarms } from './sv/alarms';
 import { admin } from './sv/admin';
 import { core } from './sv/core';
 import { followup } from './sv/followup';
@@ -20,6 +21,7 @@ export const sv = {
   ...plans,
   ...stats,
   ...routines,
+  ...alarms,
 };
 
 export type Dict = typeof sv;

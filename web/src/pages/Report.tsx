@@ -17,6 +17,7 @@ import {
   emptyReport, impliesSerious, isDirty, toNewIncident, type ReportErrors, type ReportForm,
 } from '../reportForm';
 import { readReportPrefill } from '../risk';
+import { getReportDraft, reportPrefillFromDraft } from '../alarms';
 import { paths } from '../router';
 import { useSession } from '../session';
 import { utcMsToStockholmLocalInput } from '../time';
@@ -41,13 +42,19 @@ export function Report() {
   // Opened from a risk assessment (?riskbedomning=…): its unit, time and place, and the link after sending.
   const [prefill] = useState(() => readReportPrefill(window.location.search, PLACE_TYPES));
   const [linkNote, setLinkNote] = useState('');
+  // Opened from an ended alarm (?larm=…): the report draft fills the form, and alarm_id links the report.
+  const [alarmId] = useState(() => {
+    const v = new URLSearchParams(window.location.search).get('larm') ?? '';
+    return /^\d+$/.test(v) ? Number(v) : null;
+  });
+  const [alarmPrefilled, setAlarmPrefilled] = useState(false);
   const defaults = useMemo(() => {
     const d = emptyReport(me.unit_id, Date.now());
     return prefill ? { ...d, unitId: prefill.unitId ?? d.unitId, when: prefill.when ?? d.when,
       place: prefill.place ?? d.place } : d;
   }, [me.unit_id]);
   const [initial] = useState<ReportForm | null>(() => {
-    if (prefill) return null;
+    if (prefill || alarmId !== null) return null;
     const draft = loadDraft<Partial<ReportForm>>(me.id);
     return draft && isDirty({ ...defaults, ...draft }, defaults) ? { ...defaults, ...draft } : null;
   });
@@ -65,9 +72,28 @@ export function Report() {
     if (key === 'category' || key === 'when') setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
+  useEffect(() => {
+    if (alarmId === null) return;
+    Promise.all([getReportDraft(alarmId), loadUnits()]).then(([d, unitList]) => {
+      const p = reportPrefillFromDraft(d, (id) => unitList.some((u) => u.id === id && u.kind === 'enhet'), me.unit_id);
+      const ms = Date.parse(p.occurredAt);
+      setForm((f) => ({
+        ...f,
+        category: 'hot',
+        when: Number.isFinite(ms) ? utcMsToStockholmLocalInput(ms) : f.when,
+        place: (PLACE_TYPES as readonly string[]).includes(p.place) ? p.place as ReportForm['place'] : f.place,
+        unitId: p.unitId,
+        outside: p.outside,
+        tiedToRole: p.tiedToRole,
+        description: p.description,
+      }));
+      setAlarmPrefilled(true);
+    }, (err: unknown) => setServerError(errorMessage(err)));
+  }, [alarmId]);
+
   // Save the draft shortly after each change.
   useEffect(() => {
-    if (result) return undefined;
+    if (result || alarmId !== null) return undefined;
     const timer = setTimeout(() => {
       if (isDirty(form, defaults)) saveDraft(me.id, form);
       else clearDraft(me.id);
@@ -92,7 +118,7 @@ export function Report() {
     setErrors({});
     setBusy(true);
     try {
-      const created = await createIncident(built.body);
+      const created = await createIncident(alarmId !== null ? { ...built.body, alarm_id: alarmId } : built.body);
       clearDraft(me.id);
       if (prefill) {
         try {
@@ -166,6 +192,7 @@ export function Report() {
     <Page title={t.report.title}>
       <p class="lead">{t.report.intro}</p>
       {prefill && <p class="alert alert--info">{t.risk.reportFromAssessment}</p>}
+      {alarmPrefilled && <p class="alert alert--info" data-testid="report-from-alarm">{t.alarm.reportFromAlarm}</p>}
       {restored && (
         <div class="alert alert--info" role="status">
           <p>{t.report.draftRestored}</p>

@@ -7,6 +7,7 @@ import { IncidentRow } from '../components/IncidentRow';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
 import { PendingRoutines } from '../components/routines/PendingRoutines';
+import { DutyCard } from '../components/alarm/DutyCard';
 import { useLoad } from '../hooks';
 import { useT } from '../i18n';
 import { paths } from '../router';
@@ -86,6 +87,7 @@ export function Start() {
   );
   return (
     <Page title={t.start.title} heading={t.start.greeting(me.display_name)} wide>
+      <DutyCard />
       {!roleFirst && cta}
       {!roleFirst && <PendingRoutines />}
       {handles && <InboxSection />}
