@@ -54,6 +54,8 @@ export function AlarmProvider({ me, children, overlay }: { me: Me; children: Com
   const [sitesTick, setSitesTick] = useState(0);
   const delivered = useRef(new Set<number>());
   const notified = useRef(new Set<number>());
+  const lastSeq = useRef(0);
+  lastSeq.current = state.lastSeq;
 
   // The stream.
   useEffect(() => {
@@ -65,7 +67,9 @@ export function AlarmProvider({ me, children, overlay }: { me: Me; children: Com
     let retry: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
     const connect = () => {
-      es = new EventSource(ALARM_STREAM_URL, { withCredentials: true });
+      // A new EventSource sends no Last-Event-ID header: the query says where to resume.
+      const url = lastSeq.current > 0 ? `${ALARM_STREAM_URL}?last_event_id=${lastSeq.current}` : ALARM_STREAM_URL;
+      es = new EventSource(url, { withCredentials: true });
       es.onopen = () => dispatch({ type: 'open' });
       es.addEventListener('hello', (e) => dispatch({ type: 'hello', seq: parseHello((e as MessageEvent).data) }));
       es.addEventListener('alarm', (e) => {
