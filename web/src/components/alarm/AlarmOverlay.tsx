@@ -44,7 +44,7 @@ function Where({ alarm }: { alarm: AlarmView }) {
   );
 }
 
-function IncomingAlert({ alarm, more }: { alarm: AlarmView; more: number }) {
+function IncomingAlert({ alarm, more, onHide }: { alarm: AlarmView; more: number; onHide: () => void }) {
   const t = useT();
   const alarms = useAlarms();
   const titleId = useId('alert-title');
@@ -146,6 +146,9 @@ function IncomingAlert({ alarm, more }: { alarm: AlarmView; more: number }) {
           ? <EndAlarmForm alarm={alarm} onEnd={(o, n) => alarms.end(alarm.id, o, n)} onCancel={() => setEnding(false)} />
           : <button type="button" class="button button--secondary" onClick={() => setEnding(true)}>{t.alarm.end}</button>)}
         {more > 0 && <p class="alarm-more">{t.alarm.more(more)}</p>}
+        {(responded || muted) && (
+          <p><button type="button" class="button button--quiet alarm-hide" onClick={onHide}>{t.alarm.hide}</button></p>
+        )}
       </div>
     </dialog>
   );
@@ -196,13 +199,15 @@ function MinePanel({ alarm, onClose }: { alarm: AlarmView; onClose: () => void }
 export function AlarmOverlay() {
   const alarms = useAlarms();
   const [closed, setClosed] = useState<number[]>([]);
-  const incoming = incomingAlarms(alarms.state, alarms.me.id);
+  const [hidden, setHidden] = useState<number[]>([]);
+  const incoming = incomingAlarms(alarms.state, alarms.me.id).filter((a) => !hidden.includes(a.id));
   const mine = myAlarms(alarms.state, alarms.me.id).filter((a) => !closed.includes(a.id));
   const shown = incoming[0];
   return (
     <>
       {mine[0] && <MinePanel key={mine[0].id} alarm={mine[0]} onClose={() => setClosed((c) => [...c, mine[0]!.id])} />}
-      {shown && <IncomingAlert key="alert" alarm={shown} more={incoming.length - 1} />}
+      {shown && <IncomingAlert key="alert" alarm={shown} more={incoming.length - 1}
+        onHide={() => setHidden((h) => [...h, shown.id])} />}
     </>
   );
 }

@@ -54,6 +54,7 @@ export const alarms: AlarmsDict = {
     endConfirm: 'End the alarm',
     ended: 'The alarm has ended.',
     endedBy: (name: string) => `Ended by ${name}`,
+    hide: 'Hide the alarm (it stays under Alarms)',
     close: 'Close',
     report: 'Report the incident',
     reportLead: 'The alarm has ended. Report what happened – the form is filled in from the alarm.',

@@ -55,6 +55,7 @@ export const alarms = {
     endConfirm: 'Avsluta larmet',
     ended: 'Larmet är avslutat.',
     endedBy: (name: string) => `Avslutat av ${name}`,
+    hide: 'Dölj larmet (det finns kvar under Larm)',
     close: 'Stäng',
     report: 'Gör en anmälan',
     reportLead: 'Larmet är avslutat. Gör en anmälan om händelsen – formuläret är ifyllt från larmet.',
