@@ -529,6 +529,109 @@ CREATE TABLE kpi_values (
 CREATE UNIQUE INDEX kpi_values_uq ON kpi_values (forvaltning_id, kind, grp, year, period);
 )sql";
 
+// --- Version 6: panic alarms (issue 7). -----------------------------------------
+// A site's rings are its duty function codes, comma-separated ("kollega,reception").
+// alarm_events is the delivery log every `serve` process tails: like
+// incident_facts, `seq` is assigned by the writer (MAX + 1 under the writer's
+// lock) and is the table's own key, so "events after N" is one key range scan.
+// Times are milliseconds; `until_at` / `since_at` avoid the keyword UNTIL.
+constexpr std::string_view kV6Sql = R"sql(
+CREATE TABLE alarm_sites (
+  id {{id_pk}},
+  unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  phone_reception TEXT NOT NULL,
+  phone_guard TEXT NOT NULL,
+  test_interval_days INTEGER NOT NULL,
+  ring1 TEXT NOT NULL,
+  ring2 TEXT NOT NULL,
+  ring2_after_s INTEGER NOT NULL,
+  call_112_after_s INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  version BIGINT NOT NULL
+);
+CREATE INDEX alarm_sites_unit ON alarm_sites (unit_id);
+
+CREATE TABLE alarm_rooms (
+  id {{id_pk}},
+  site_id BIGINT NOT NULL REFERENCES alarm_sites(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE INDEX alarm_rooms_site ON alarm_rooms (site_id, id);
+
+-- token_hash: the SHA-256 (hex) of the device's token; the token is not stored.
+CREATE TABLE alarm_devices (
+  id {{id_pk}},
+  room_id BIGINT NOT NULL REFERENCES alarm_rooms(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT,
+  revoked INTEGER NOT NULL CHECK (revoked IN (0, 1))
+);
+CREATE UNIQUE INDEX alarm_devices_token_uq ON alarm_devices (token_hash);
+CREATE INDEX alarm_devices_room ON alarm_devices (room_id, id);
+
+-- One row per user on duty (a user is on duty at one site at a time).
+CREATE TABLE alarm_duty (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id),
+  site_id BIGINT NOT NULL REFERENCES alarm_sites(id),
+  room_id BIGINT REFERENCES alarm_rooms(id),
+  duty_function TEXT NOT NULL,
+  since_at BIGINT NOT NULL,
+  until_at BIGINT NOT NULL
+);
+CREATE INDEX alarm_duty_site ON alarm_duty (site_id, until_at);
+
+CREATE TABLE alarms (
+  id {{id_pk}},
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  site_id BIGINT NOT NULL REFERENCES alarm_sites(id),
+  room_id BIGINT REFERENCES alarm_rooms(id),
+  unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  raised_by BIGINT REFERENCES users(id),
+  device_id BIGINT REFERENCES alarm_devices(id),
+  raised_at BIGINT NOT NULL,
+  ring INTEGER NOT NULL CHECK (ring IN (1, 2)),
+  call_112 INTEGER NOT NULL CHECK (call_112 IN (0, 1)),
+  ended_at BIGINT,
+  ended_by BIGINT REFERENCES users(id),
+  outcome TEXT,
+  outcome_note TEXT NOT NULL,
+  incident_id BIGINT REFERENCES incidents(id),
+  version BIGINT NOT NULL
+);
+CREATE INDEX alarms_status ON alarms (status, raised_at);
+CREATE INDEX alarms_site ON alarms (site_id, raised_at);
+CREATE INDEX alarms_raised ON alarms (raised_at, id);
+CREATE INDEX alarms_raised_by ON alarms (raised_by);
+CREATE INDEX alarms_room_kind ON alarms (room_id, kind);
+
+CREATE TABLE alarm_receivers (
+  alarm_id BIGINT NOT NULL REFERENCES alarms(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  ring INTEGER NOT NULL CHECK (ring IN (1, 2)),
+  added_at BIGINT NOT NULL,
+  delivered_at BIGINT,
+  responded_at BIGINT,
+  PRIMARY KEY (alarm_id, user_id)
+);
+CREATE INDEX alarm_receivers_user ON alarm_receivers (user_id, alarm_id);
+
+CREATE TABLE alarm_events (
+  seq {{seq_pk}},
+  alarm_id BIGINT NOT NULL REFERENCES alarms(id),
+  kind TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  user_id BIGINT REFERENCES users(id),
+  detail TEXT NOT NULL
+);
+CREATE INDEX alarm_events_alarm ON alarm_events (alarm_id, seq);
+)sql";
+
 // ENGINE-SPECIFIC: what {{id_pk}} means. AUTOINCREMENT keeps SQLite from
 // reusing the ids of deleted rows, as a PostgreSQL identity column does.
 constexpr std::string_view kIdPkSqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
@@ -555,6 +658,7 @@ const std::vector<Migration>& Migrations() {
       {3, "followup", kV3Sql, {}, {}},
       {4, "risk", kV4Sql, {}, {}},
       {5, "stats", kV5Sql, {}, {}},
+      {6, "alarms", kV6Sql, {}, {}},
   };
   return kAll;
 }

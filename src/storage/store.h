@@ -406,7 +406,7 @@ struct StoreOptions {
 };
 
 // The schema version this binary writes.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Opens the store named by `url`: "sqlite:PATH", a bare PATH (SQLite), or
 // "postgresql://…" / "postgres://…" (a libpq connection URI). Does not migrate.

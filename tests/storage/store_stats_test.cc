@@ -403,7 +403,6 @@ TEST_P(StoreStatsTest, AVersionFourDatabaseIsUpgradedAndItsIncidentsLackFacts) {
   ASSERT_OK(store->Migrate());  // twice is a no-op
   ASSERT_OK_AND_ASSIGN(int after, store->SchemaVersion());
   EXPECT_EQ(after, kSchemaVersion);
-  EXPECT_EQ(after, 5);
   {
     ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
     ASSERT_OK_AND_ASSIGN(Incident inc, read->GetIncident(2));

@@ -1,5 +1,11 @@
 #include "storage/postgres/pg_store.h"
 
+#include <poll.h>
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+
 #include "storage/sql/migrator.h"
 #include "storage/sql/sql_tx.h"
 
@@ -45,7 +51,7 @@ Result<std::unique_ptr<Store>> PgStore::Open(const std::string& url, const Store
   // Connect now, so a wrong URL or an unreachable server is reported at start.
   TRYGG_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> first, pool->Acquire(kPoolWait));
   pool->Release(std::move(first));
-  return std::unique_ptr<Store>(new PgStore(std::move(pool)));
+  return std::unique_ptr<Store>(new PgStore(url, std::move(pool)));
 }
 
 Status PgStore::Migrate() {
@@ -82,6 +88,54 @@ Result<std::unique_ptr<StoreTx>> PgStore::Write(bool statement_savepoints) {
   TRYGG_RETURN_IF_ERROR(session->Exec(kBeginWrite));
   session->set_statement_savepoints(statement_savepoints);
   return std::unique_ptr<StoreTx>(new sql::SqlTx(std::move(lease)));
+}
+
+bool PgStore::DrainNotifications() {
+  PGconn* conn = listener_->handle();
+  if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK) {
+    listener_.reset();
+    return false;
+  }
+  bool any = false;
+  while (PGnotify* n = PQnotifies(conn)) {
+    any = true;
+    PQfreemem(n);
+  }
+  return any;
+}
+
+bool PgStore::WaitForAlarmSignal(int timeout_ms) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  if (listener_ == nullptr) {
+    Result<std::unique_ptr<PgConnection>> conn = PgConnection::Open(url_);
+    if (conn.ok() && (*conn)->Exec("LISTEN trygg_alarm").ok()) {
+      listener_ = std::move(*conn);
+    } else {
+      // Unreachable: wait out the timeout, so the caller's loop does not spin.
+      std::this_thread::sleep_until(deadline);
+    }
+    return false;
+  }
+  // Notifications already read off the socket (e.g. with LISTEN's reply).
+  if (DrainNotifications()) return true;
+  while (listener_ != nullptr) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return false;
+    pollfd fd{PQsocket(listener_->handle()), POLLIN, 0};
+    if (fd.fd < 0) {
+      listener_.reset();
+      return false;
+    }
+    const int ready = poll(&fd, 1, static_cast<int>(left));
+    if (ready < 0 && errno != EINTR) {
+      listener_.reset();
+      return false;
+    }
+    if (ready > 0 && DrainNotifications()) return true;
+  }
+  return false;
 }
 
 }  // namespace trygg::postgres
