@@ -173,6 +173,31 @@ StatsFigures FiguresOf(const Lines& t, size_t i, std::optional<int64_t> headcoun
   return f;
 }
 
+// The oldest last test among each förvaltning's alarm rooms (rooms → site →
+// unit → förvaltning); nullopt inside when one of them was never tested.
+// Förvaltningar without rooms are absent.
+Result<std::map<UnitId, std::optional<TimeMs>>> OldestRoomTests(StoreTx& tx, const OrgTree& tree) {
+  TRYGG_ASSIGN_OR_RETURN(std::vector<AlarmSite> sites, tx.ListAlarmSites());
+  TRYGG_ASSIGN_OR_RETURN(std::vector<AlarmRoom> rooms, tx.ListAlarmRooms(std::nullopt));
+  TRYGG_ASSIGN_OR_RETURN(auto tests, tx.ListLastRoomTests());
+  const std::map<RoomId, TimeMs> last_test(tests.begin(), tests.end());
+  std::map<SiteId, UnitId> unit_of;
+  for (const AlarmSite& s : sites) unit_of[s.id] = s.unit_id;
+  std::map<UnitId, std::optional<TimeMs>> out;
+  for (const AlarmRoom& room : rooms) {
+    auto unit = unit_of.find(room.site_id);
+    if (unit == unit_of.end()) continue;
+    const std::optional<UnitId> f = tree.ForvaltningOf(unit->second);
+    if (!f) continue;
+    auto t = last_test.find(room.id);
+    const std::optional<TimeMs> at =
+        t == last_test.end() ? std::nullopt : std::optional<TimeMs>(t->second);
+    auto [it, fresh] = out.emplace(*f, at);
+    if (!fresh && it->second && (!at || *at < *it->second)) it->second = at;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<UnitId> StatsScope(const Actor& actor, const OrgTree& tree) {
@@ -342,6 +367,7 @@ Result<EquivalenceMatrix> StatsService::Equivalence(const Principal& who) {
     for (const RoutineAck& a : acks) users.insert(a.user_id);
   }
   TRYGG_ASSIGN_OR_RETURN(std::vector<User> users, tx->ListUsers());
+  TRYGG_ASSIGN_OR_RETURN(auto room_tests, OldestRoomTests(*tx, *tree));
 
   for (const OrgUnit* f : forvaltningar) {
     const std::vector<UnitId>& sub = subtrees[f->id];
@@ -359,6 +385,12 @@ Result<EquivalenceMatrix> StatsService::Equivalence(const Principal& who) {
           p.alarm_tested_at && *p.alarm_tested_at <= now && now - *p.alarm_tested_at <= kMonthMs
               ? 1.0
               : 0.0;
+    }
+    // With alarm rooms, their tests decide: the oldest last test among them.
+    auto tested = room_tests.find(f->id);
+    if (tested != room_tests.end()) {
+      const std::optional<TimeMs>& at = tested->second;
+      v[EquivalenceColumn::kAlarmTested1m] = at && *at <= now && now - *at <= kMonthMs ? 1.0 : 0.0;
     }
 
     // Routines that reach into the förvaltning: scoped within it or above it.
