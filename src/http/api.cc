@@ -8,6 +8,7 @@
 #include "app/retry.h"
 #include "core/text.h"
 #include "http/handlers/routes.h"
+#include "http/json_alarm.h"
 #include "http/log.h"
 #include "http/security.h"
 #include "http/status_http.h"
@@ -53,6 +54,10 @@ HttpApi::HttpApi(App& app, ApiConfig config)
   AddPlanRoutes(router_);
   AddStatsRoutes(router_);
   AddRoutineRoutes(router_);
+  AddAlarmRoutes(router_);
+  // What a screen's event stream is sent for one alarm event (formatted once
+  // per event, whatever the number of screens).
+  app_.alarm_hub().SetFormatter(AlarmSseMessage);
 }
 
 HttpResponse HttpApi::TooLarge(const HttpRequest& req) {
@@ -130,6 +135,9 @@ HttpResponse HttpApi::Dispatch(const HttpRequest& req, const RouteMatch& match) 
     if (IsStateChanging(req.method) && !CsrfTokenValid(req, principal->csrf_token)) {
       return ErrorResponse(Status::PermissionDenied("auth.csrf"), lang);
     }
+  }
+  if (match.route->access == RouteAccess::kDevice && !BearerToken(req)) {
+    return ErrorResponse(Status::Unauthenticated("alarm.device_token"), lang);
   }
   Call call{req,  match.params, principal ? &*principal : nullptr,
             app_, lang,         config_.secure_cookies};

@@ -1,7 +1,9 @@
 // Plain HTTP request/response types: what the handler pipeline sees, free of socket code.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,10 +30,32 @@ struct HttpRequest {
   std::optional<std::string_view> Header(std::string_view name) const;
 };
 
+// A response body produced over time (Server-Sent Events), free of socket code.
+// The server writes the head (no Content-Length), then, each time it is woken
+// and at least every 15 s, whatever Take() returns, until Done() or the peer
+// goes away or the server stops. Take and Done are called on the connection's
+// own executor, one at a time; destroying the stream ends it.
+class ResponseStream {
+ public:
+  virtual ~ResponseStream() = default;
+  // The server calls this once, before the first Take. `wake` asks for a Take
+  // soon; it may be called from any thread, any number of times, also after
+  // the connection is gone, and does not block.
+  virtual void SetWake(std::function<void()> wake) = 0;
+  // Everything ready to send, concatenated; empty when nothing.
+  virtual std::string Take() = 0;
+  // True once the stream has nothing more to send (after a last Take).
+  virtual bool Done() = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the response is a stream: `body` is ignored and the server
+  // writes what the stream yields (see ResponseStream). Makes the response
+  // move-only.
+  std::unique_ptr<ResponseStream> stream;
 
   // Replaces any header named `name` (any case) with one value.
   void SetHeader(std::string name, std::string value);

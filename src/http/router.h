@@ -18,6 +18,8 @@ enum class RouteBody {
 enum class RouteAccess {
   kPublic,   // anyone (login, healthz)
   kSession,  // a valid session; state-changing methods also need the CSRF header
+  kDevice,   // a device: "Authorization: Bearer <token>" (no cookie, no CSRF); the
+             // handler checks the token (BearerToken), the pipeline only its presence
 };
 
 struct Route {

@@ -76,4 +76,20 @@ bool IsCsvContentType(std::string_view content_type) {
   return HeaderNameEquals(media, "text/csv");
 }
 
+std::optional<std::string> BearerToken(const HttpRequest& req) {
+  auto header = req.Header("Authorization");
+  if (!header) return std::nullopt;
+  std::string_view v = *header;
+  constexpr std::string_view kScheme = "bearer ";
+  if (v.size() <= kScheme.size()) return std::nullopt;
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    const char c = v[i];
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != kScheme[i]) return std::nullopt;
+  }
+  v = Trim(v.substr(kScheme.size()));
+  if (v.empty()) return std::nullopt;
+  return std::string(v);
+}
+
 }  // namespace trygg

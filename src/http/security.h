@@ -29,6 +29,10 @@ void AddSecurityHeaders(HttpResponse& res);
 // The value of the trygg_session cookie in the request's Cookie header(s).
 std::optional<std::string> SessionCookie(const HttpRequest& req);
 
+// The token of an "Authorization: Bearer <token>" header (scheme in any
+// case); nullopt when absent, another scheme or empty.
+std::optional<std::string> BearerToken(const HttpRequest& req);
+
 // A Set-Cookie value carrying `token` (HttpOnly; SameSite=Strict; Path=/;
 // Secure when `secure`). A browser-session cookie: the server expires it.
 std::string SessionCookieValue(std::string_view token, bool secure);

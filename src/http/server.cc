@@ -29,11 +29,33 @@ using namespace std::chrono_literals;
 constexpr auto kUseTuple = net::as_tuple(net::use_awaitable);
 constexpr auto kIoTimeout = 30s;
 constexpr auto kStopGrace = 10s;
+constexpr auto kStreamPing = 15s;  // a comment line on an idle event stream
+
+// What a streaming response waits on: a timer that the stream's wake, the
+// peer closing and the server stopping cancel. Touched only on the
+// connection's strand, except `mu`/`open`, which guard posting to it.
+struct StreamWaiter {
+  explicit StreamWaiter(net::any_io_executor ex) : timer(ex) {}
+  net::steady_timer timer;
+  bool woken = false;        // something asked for a Take since the last one
+  bool peer_closed = false;  // the client went away (or sent something)
+  bool stop = false;         // the server is stopping
+  char scratch[16];          // where the peer-close watch reads to
+  std::mutex mu;
+  bool open = true;  // false once the stream is over: wakes are dropped
+
+  // Marks woken and ends the wait; runs on the strand.
+  void Wake() {
+    woken = true;
+    timer.cancel();
+  }
+};
 
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
   bool reading = false;  // waiting for a request; touched only on the connection's strand
+  std::shared_ptr<StreamWaiter> waiter;  // while streaming; on the strand too
 };
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
@@ -138,7 +160,7 @@ class Server {
     beast::flat_buffer buffer;
     try {
       while (!stopping_) {
-        if (!co_await ServeOne(*conn, buffer, remote)) break;
+        if (!co_await ServeOne(conn, buffer, remote)) break;
       }
     } catch (const std::exception& e) {
       LogLine(std::string("connection failed: ") + e.what());
@@ -150,8 +172,9 @@ class Server {
 
   // Reads one request and writes its response; false when the connection
   // should close.
-  net::awaitable<bool> ServeOne(Connection& conn, beast::flat_buffer& buffer,
-                                const std::string& remote) {
+  net::awaitable<bool> ServeOne(const std::shared_ptr<Connection>& conn_ptr,
+                                beast::flat_buffer& buffer, const std::string& remote) {
+    Connection& conn = *conn_ptr;
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(16 * 1024);
     parser.body_limit(kMaxCsvBodyBytes);  // the most any route takes; narrowed below
@@ -183,12 +206,99 @@ class Server {
     const bool head = req.method() == bhttp::verb::head;
     const bool keep_alive = req.keep_alive() && !stopping_;
     HttpResponse res = api_.Handle(ToPlain(req, remote));
+    if (res.stream && !head) {
+      co_await Stream(conn_ptr, std::move(res), req.version());
+      co_return false;
+    }
+    res.stream.reset();  // HEAD of a stream: the head only
     conn.stream.expires_after(kIoTimeout);
     auto [wec, wn] = co_await beast::async_write(
         conn.stream,
         bhttp::message_generator(ToBeast(std::move(res), req.version(), keep_alive, head)),
         kUseTuple);
     co_return !wec && keep_alive;
+  }
+
+  // Writes a streaming response: the head (chunked, no Content-Length), then
+  // what the stream yields whenever it wakes us, a ping when idle for
+  // kStreamPing; until the stream is done, the peer closes, a write fails or
+  // the server stops. The connection closes afterwards.
+  net::awaitable<void> Stream(const std::shared_ptr<Connection>& conn_ptr, HttpResponse res,
+                              unsigned version) {
+    Connection& conn = *conn_ptr;
+    auto waiter = std::make_shared<StreamWaiter>(conn.stream.get_executor());
+    // Closes the waiter to wakes however this coroutine ends (also when the
+    // io_context is destroyed with it suspended); declared before the stream
+    // so that the stream (and its subscription) goes first.
+    struct Closer {
+      StreamWaiter* w;
+      std::shared_ptr<Connection> c;
+      ~Closer() {
+        std::lock_guard lock(w->mu);
+        w->open = false;
+        c->waiter.reset();
+      }
+    };
+    conn.waiter = waiter;
+    Closer closer{waiter.get(), conn_ptr};
+    std::unique_ptr<ResponseStream> stream = std::move(res.stream);
+    std::weak_ptr<StreamWaiter> weak = waiter;
+    auto ex = conn.stream.get_executor();
+    stream->SetWake([weak, ex] {
+      std::shared_ptr<StreamWaiter> w = weak.lock();
+      if (!w) return;
+      std::lock_guard lock(w->mu);
+      if (w->open) net::post(ex, [w] { w->Wake(); });
+    });
+    if (stopping_) co_return;  // Stop() ran before the waiter was visible
+
+    bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
+    for (auto& [name, value] : res.headers) head.insert(name, value);
+    head.set(bhttp::field::server, "Trygg");
+    head.keep_alive(false);
+    head.chunked(true);
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    conn.stream.expires_after(kIoTimeout);
+    auto [hec, hn] = co_await bhttp::async_write_header(conn.stream, serializer, kUseTuple);
+    if (hec) co_return;
+
+    // The client sends nothing more; a completed read means it closed (or
+    // misbehaves): either way the stream ends.
+    conn.stream.socket().async_read_some(
+        net::buffer(waiter->scratch),
+        [waiter, keep = conn_ptr](const boost::system::error_code&, size_t) {
+          waiter->peer_closed = true;
+          waiter->timer.cancel();
+        });
+
+    auto write = [&](std::string text) -> net::awaitable<bool> {
+      conn.stream.expires_after(kIoTimeout);
+      auto [ec, n] =
+          co_await net::async_write(conn.stream, bhttp::make_chunk(net::buffer(text)), kUseTuple);
+      co_return !ec;
+    };
+    auto last_write = std::chrono::steady_clock::now();
+    while (!stopping_ && !waiter->stop && !waiter->peer_closed) {
+      waiter->woken = false;
+      std::string text = stream->Take();
+      const bool done = stream->Done();
+      if (!text.empty()) {
+        if (!co_await write(std::move(text))) co_return;
+        last_write = std::chrono::steady_clock::now();
+      }
+      if (done) {
+        conn.stream.expires_after(kIoTimeout);
+        co_await net::async_write(conn.stream, bhttp::make_chunk_last(), kUseTuple);
+        co_return;
+      }
+      if (waiter->woken || waiter->stop || waiter->peer_closed) continue;
+      waiter->timer.expires_at(last_write + kStreamPing);
+      auto [tec] = co_await waiter->timer.async_wait(kUseTuple);
+      if (!tec && !waiter->woken) {  // idle for kStreamPing
+        if (!co_await write(": ping\n\n")) co_return;
+        last_write = std::chrono::steady_clock::now();
+      }
+    }
   }
 
   net::awaitable<bool> TooLarge(Connection& conn, const BeastRequest& header) {
@@ -238,6 +348,11 @@ class Server {
     for (const auto& conn : conns_) {
       net::post(conn->stream.get_executor(), [conn] {
         if (conn->reading) conn->stream.cancel();
+        if (conn->waiter) {  // an event stream: ends at once
+          conn->waiter->stop = true;
+          conn->waiter->timer.cancel();
+          conn->stream.cancel();
+        }
       });
     }
     if (conns_.empty()) return;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -192,6 +193,56 @@ TEST_F(ApiTest, NonApiPathsAreStaticWithSecurityHeaders) {
   HttpResponse res = Send("GET", "/");  // no web dir: 404, still with headers
   EXPECT_EQ(res.status, 404);
   EXPECT_TRUE(res.Header("Content-Security-Policy").has_value());
+}
+
+// The event stream: a session route whose response is a ResponseStream that
+// starts with the hello and ends once the session is gone (checked at most
+// every 15 s by the app's clock).
+TEST_F(ApiTest, AlarmStreamStartsWithHelloAndEndsWithTheSession) {
+  auto [cookie, csrf] = Login();
+  std::atomic<int> wakes{0};
+  HttpResponse res = Send("GET", "/api/v1/alarms/stream", {}, {{"Cookie", cookie}});
+  ASSERT_EQ(res.status, 200) << res.body;
+  ASSERT_NE(res.stream, nullptr);
+  EXPECT_EQ(res.Header("Content-Type").value_or(""), "text/event-stream; charset=utf-8");
+  EXPECT_EQ(res.Header("Cache-Control").value_or(""), "no-store");
+  EXPECT_TRUE(res.Header("Content-Security-Policy").has_value());
+  res.stream->SetWake([&wakes] { ++wakes; });
+  const std::string first = res.stream->Take();
+  EXPECT_EQ(first.rfind("retry: 2000\n\nevent: hello\ndata: {", 0), 0u) << first;
+  EXPECT_EQ(res.stream->Take(), "");
+  EXPECT_FALSE(res.stream->Done());
+
+  EXPECT_EQ(
+      Send("POST", "/api/v1/auth/logout", {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}).status,
+      204);
+  EXPECT_FALSE(res.stream->Done()) << "not checked again within 15 s";
+  clock_->Advance(16 * kMsPerSecond);
+  EXPECT_TRUE(res.stream->Done());
+
+  EXPECT_EQ(Send("GET", "/api/v1/alarms/stream").status, 401);
+  auto [cookie2, csrf2] = Login();
+  HttpResponse bad =
+      Send("GET", "/api/v1/alarms/stream", {}, {{"Cookie", cookie2}, {"Last-Event-ID", "x"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Json(bad)["error"]["field"], "last_event_id");
+  EXPECT_EQ(bad.stream, nullptr);
+}
+
+// POST /device/alarm is authenticated by the Bearer token alone: a session
+// cookie with its CSRF token is no substitute, and no CSRF is asked for.
+TEST_F(ApiTest, TheDeviceAlarmTakesOnlyABearerToken) {
+  auto [cookie, csrf] = Login();
+  for (const auto& headers : std::vector<std::vector<std::pair<std::string, std::string>>>{
+           {},
+           {{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+           {{"Authorization", "Basic abc"}},
+           {{"Authorization", "Bearer "}},
+           {{"Authorization", "Bearer " + std::string(64, 'a')}}}) {
+    HttpResponse res = Send("POST", "/api/v1/device/alarm", "{}", headers);
+    EXPECT_EQ(res.status, 401) << res.body;
+    EXPECT_EQ(Json(res)["error"]["code"], "alarm.device_token");
+  }
 }
 
 }  // namespace

@@ -60,6 +60,7 @@ TEST(OpenApiTest, DocumentsEveryRouteAndNoOther) {
   AddPlanRoutes(router);
   AddStatsRoutes(router);
   AddRoutineRoutes(router);
+  AddAlarmRoutes(router);
   std::set<std::string> served;
   for (const Route& r : router.routes()) served.insert(Lower(r.method) + " " + r.pattern);
   EXPECT_EQ(DocumentedOperations(doc), served);

@@ -17,5 +17,7 @@ void AddRiskRoutes(Router& router);          // /api/v1/risk-*, knowledge-bank, 
 void AddPlanRoutes(Router& router);          // /api/v1/security-plans
 void AddStatsRoutes(Router& router);         // /api/v1/stats/*, kpis, unit-profiles
 void AddRoutineRoutes(Router& router);       // /api/v1/routines, /api/v1/exercises
+void AddAlarmRoutes(
+    Router& router);  // alarm-sites, alarm-rooms, devices, duty, alarms, device/alarm
 
 }  // namespace trygg
