@@ -88,7 +88,9 @@ async function goOnDuty(page, room, fn) {
 
 // Presses the Larm button with the mouse for `ms` milliseconds.
 async function pressAlarm(page, ms) {
-  const box = await page.getByTestId('alarm-button').boundingBox();
+  const button = page.getByTestId('alarm-button');
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.waitForTimeout(ms);
