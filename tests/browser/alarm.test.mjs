@@ -8,7 +8,8 @@
 // kommer", the employee's "Larm skickat" panel shows the responder, the
 // employee ends the alarm and sends the report prefilled from it with one
 // click: the incident exists and is linked to the alarm. The manager's page
-// /larm/platser registers a device (its token shown once). axe (WCAG 2.1 A/AA)
+// /larm/platser registers a device (its token shown once); with the stream
+// unreachable the Larm button says "Ingen kontakt med servern" with 112. axe (WCAG 2.1 A/AA)
 // on the alert and /larm/platser: no serious or critical violations.
 // Screenshots go to tests/browser/screenshots/, prefixed "alarm-".
 import { test, before, after, describe } from 'node:test';
@@ -186,10 +187,20 @@ describe('the panic alarm in the browser', () => {
     }
   });
 
-  test('2. /larm/platser: the site, its rooms, and a device whose token is shown once', async () => {
+  test('2. no stream: the button says so at once with the numbers; /larm/platser: rooms and a device token', async () => {
     const { ctx, page } = await open(DESKTOP);
     try {
+      // The alarm stream cannot be reached: "Ingen kontakt med servern" and 112 to call, until it comes back.
+      const stream = '**/api/v1/alarms/stream**';
+      await page.route(stream, (r) => r.abort());
       await loginUi(page, srv, 'sakerhet.norr');
+      const offline = page.getByTestId('alarm-offline');
+      await waitForText(offline, /Ingen kontakt med servern/);
+      assert.equal(await offline.getByRole('link', { name: 'Ring 112' }).getAttribute('href'), 'tel:112');
+      assert.match(await page.getByTestId('alarm-button').getAttribute('aria-describedby'), /-down/);
+      await page.unroute(stream);
+      await offline.waitFor({ state: 'detached', timeout: TIMEOUT });
+
       await page.goto(`${srv.url}/larm/platser`);
       const site = page.getByRole('region', { name: state.siteName });
       await site.waitFor({ timeout: TIMEOUT });
