@@ -152,6 +152,7 @@ TEST(AlarmLoadStats, ProcFields) {
   EXPECT_EQ(s->rss_kib, 20480);
   EXPECT_EQ(s->threads, 3);
   EXPECT_EQ(s->cpu_ticks, 200);
+  EXPECT_EQ(s->user_ticks, 150);
   EXPECT_FALSE(ParseProc("Name:\tx\n", stat));
   EXPECT_FALSE(ParseProc(status, "4242 (trygg) S 1 2"));
   // This process: a real /proc read.

@@ -77,6 +77,7 @@ std::optional<ProcSample> ParseProc(const std::string& status_text, const std::s
   s.rss_kib = *rss;
   s.threads = *threads;
   s.cpu_ticks = utime + stime;
+  s.user_ticks = utime;
   return s;
 }
 

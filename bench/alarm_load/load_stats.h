@@ -23,9 +23,10 @@ LatencySummary Summarise(std::vector<int64_t> us);
 
 // What /proc says about a process.
 struct ProcSample {
-  int64_t rss_kib = 0;    // VmRSS
-  int64_t cpu_ticks = 0;  // utime + stime
-  int64_t threads = 0;    // Threads
+  int64_t rss_kib = 0;     // VmRSS
+  int64_t cpu_ticks = 0;   // utime + stime
+  int64_t user_ticks = 0;  // utime alone (the rest is the kernel, loopback TCP included)
+  int64_t threads = 0;     // Threads
 };
 // Parses the text of /proc/<pid>/status (VmRSS, Threads) and /proc/<pid>/stat
 // (utime, stime: fields 14 and 15, counted after the parenthesised command

@@ -48,7 +48,9 @@ int64_t NowNs() {
 struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::vector<std::string> users;
+  std::vector<std::string> users;       // on duty at the site: their streams receive
+  std::vector<std::string> idle_users;  // logged in, not on duty: their streams only wait
+  int receivers = -1;                   // streams of on-duty users; −1: all
   std::string password = "trygg-demo";
   int connections = 10000;
   int alarms = 10;
@@ -64,15 +66,19 @@ struct Options {
 };
 
 void Usage() {
-  std::cerr << "usage: trygg_alarm_load --port P --users u1,u2,... [--connections N (10000)]\n"
-               "  [--alarms K (10)] [--site TEXT] [--kind test|real|drill] [--server-pid PID]\n"
-               "  [--password PW (trygg-demo)] [--host 127.0.0.1] [--max-pending 256]\n"
-               "  [--connect-timeout-s 300] [--alarm-timeout-ms 10000] [--pause-ms 500]\n"
-               "  [--json FILE] [--label TEXT]\n"
-               "Every user logs in once and goes on duty (PUT /duty, kollega) at the site; the N\n"
-               "streams are spread over their sessions. The first user raises the alarms in the\n"
-               "site's first besöksrum and ends each one once every stream has seen it end.\n"
-               "Prints a markdown table on stdout, progress on stderr.\n";
+  std::cerr
+      << "usage: trygg_alarm_load --port P --users u1,u2,... [--connections N (10000)]\n"
+         "  [--receivers R (N) --idle-users v1,v2,...]\n"
+         "  [--alarms K (10)] [--site TEXT] [--kind test|real|drill] [--server-pid PID]\n"
+         "  [--password PW (trygg-demo)] [--host 127.0.0.1] [--max-pending 256]\n"
+         "  [--connect-timeout-s 300] [--alarm-timeout-ms 10000] [--pause-ms 500]\n"
+         "  [--json FILE] [--label TEXT]\n"
+         "Every user logs in once and goes on duty (PUT /duty, kollega) at the site; the N\n"
+         "streams are spread over their sessions. With --receivers R < N, only R streams\n"
+         "belong to them and the other N - R to the idle users (logged in, never on duty):\n"
+         "held connections that must receive nothing. The first user raises the alarms in the\n"
+         "site's first besöksrum and ends each one once every stream has seen it end.\n"
+         "Prints a markdown table on stdout, progress on stderr.\n";
 }
 
 std::optional<Options> ParseArgs(int argc, char** argv) {
@@ -97,12 +103,14 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
       o.host = v;
     } else if (a == "--port") {
       ok = as_int(&o.port);
-    } else if (a == "--users") {
+    } else if (a == "--users" || a == "--idle-users") {
       std::stringstream in(v);
       std::string u;
       while (std::getline(in, u, ',')) {
-        if (!u.empty()) o.users.push_back(u);
+        if (!u.empty()) (a == "--users" ? o.users : o.idle_users).push_back(u);
       }
+    } else if (a == "--receivers") {
+      ok = as_int(&o.receivers);
     } else if (a == "--password") {
       o.password = v;
     } else if (a == "--connections") {
@@ -136,7 +144,11 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
       return std::nullopt;
     }
   }
-  if (o.users.empty() || o.port <= 0 || o.connections <= 0) return std::nullopt;
+  if (o.receivers < 0 || o.receivers > o.connections) o.receivers = o.connections;
+  if (o.users.empty() || o.port <= 0 || o.connections <= 0 ||
+      (o.receivers < o.connections && o.idle_users.empty())) {
+    return std::nullopt;
+  }
   return o;
 }
 
@@ -279,17 +291,23 @@ struct Shared {
   std::mutex mu;
   std::condition_variable cv;
   std::map<int64_t, AlarmTrack> tracks;  // by alarm id
-  int open_streams = 0;                  // with hello and not closed
+  int open_streams = 0;                  // receiving streams with hello and not closed
   int dropped_after_hello = 0;
+  int64_t unexpected = 0;  // `raised` messages on idle streams (must be 0)
 };
 
 class StreamRunner {
  public:
-  StreamRunner(const Options& o, const std::vector<Session>& sessions, Shared& shared)
+  // `sessions`: the on-duty users' first (`on_duty` of them), then the idle
+  // users'. Streams below o.receivers use the former, the rest the latter.
+  StreamRunner(const Options& o, const std::vector<Session>& sessions, size_t on_duty,
+               Shared& shared)
       : o_(o), sessions_(sessions), shared_(shared), conns_(static_cast<size_t>(o.connections)) {
     epfd_ = epoll_create1(EPOLL_CLOEXEC);
+    const size_t receivers = static_cast<size_t>(o.receivers), idle = sessions.size() - on_duty;
     for (size_t i = 0; i < conns_.size(); ++i) {
-      conns_[i].session = static_cast<int>(i % sessions.size());
+      conns_[i].session =
+          static_cast<int>(i < receivers ? i % on_duty : on_duty + (i - receivers) % idle);
     }
   }
   ~StreamRunner() {
@@ -327,6 +345,7 @@ class StreamRunner {
   }
 
   int failed() const { return failed_; }
+  bool Receiving(size_t i) const { return i < static_cast<size_t>(o_.receivers); }
   int errors_logged() const { return errors_logged_; }
 
  private:
@@ -374,7 +393,7 @@ class StreamRunner {
     c.state = ConnState::kClosed;
     if (c.hello) {
       std::lock_guard<std::mutex> lock(shared_.mu);
-      --shared_.open_streams;
+      if (Receiving(i)) --shared_.open_streams;
       ++shared_.dropped_after_hello;
       shared_.cv.notify_all();
       return;
@@ -461,7 +480,7 @@ class StreamRunner {
         ++hellos_;
         --pending_;
         std::lock_guard<std::mutex> lock(shared_.mu);
-        ++shared_.open_streams;
+        if (Receiving(i)) ++shared_.open_streams;
       }
       return;
     }
@@ -476,6 +495,10 @@ class StreamRunner {
       return;
     }
     std::lock_guard<std::mutex> lock(shared_.mu);
+    if (!Receiving(i)) {
+      if (m->kind == "raised") ++shared_.unexpected;
+      return;
+    }
     AlarmTrack& t = shared_.tracks[m->alarm_id];
     if (t.raised_ns.empty()) t.raised_ns.assign(conns_.size(), 0);
     if (m->kind == "raised") {
@@ -589,12 +612,15 @@ int Main(int argc, char** argv) {
       if (on_duty.empty()) Die("the raiser " + s.username + " cannot go on duty", a);
     }
   }
+  const size_t on_duty_count = on_duty.size();
+  for (const std::string& u : o.idle_users) on_duty.push_back(Login(o, u));
   std::cerr << "Site " << site_id << " '" << site.value("name", "") << "', room '" << room_name
-            << "'; " << on_duty.size() << " users on duty; opening " << o.connections
-            << " streams…\n";
+            << "'; " << on_duty_count << " users on duty, " << o.idle_users.size()
+            << " idle; opening " << o.connections << " streams, " << o.receivers
+            << " of them receiving…\n";
 
   Shared shared;
-  StreamRunner runner(o, on_duty, shared);
+  StreamRunner runner(o, on_duty, on_duty_count, shared);
   const bool proc = o.server_pid > 0;
   const ProcSample before = Sample(o.server_pid);
   rusage self_start{};
@@ -695,8 +721,14 @@ int Main(int argc, char** argv) {
   std::ostringstream md;
   md << "| measure | value |\n|---|---|\n";
   md << "| streams (`GET /alarms/stream`) said hello | " << Thousands(hellos) << " of "
-     << Thousands(o.connections) << " (" << on_duty.size() << " users on duty, " << runner.failed()
-     << " failed to open) |\n";
+     << Thousands(o.connections) << " (" << runner.failed() << " failed to open) |\n";
+  md << "| streams that receive the alarms | " << Thousands(o.receivers) << " (" << on_duty_count
+     << " users on duty at the site)";
+  if (o.receivers < o.connections) {
+    md << "; the other " << Thousands(o.connections - o.receivers) << " belong to "
+       << o.idle_users.size() << " users not on duty there";
+  }
+  md << " |\n";
   md << "| time to open them all | " << Fixed(Ms(open_ns) / 1000, 1) << " s (at most "
      << o.max_pending << " opening at once) |\n";
   md << "| alarms raised (`POST /alarms`, kind " << o.kind << ") | " << presses.size()
@@ -713,6 +745,9 @@ int Main(int argc, char** argv) {
   {
     std::lock_guard<std::mutex> lock(shared.mu);
     md << "| streams closed after hello | " << shared.dropped_after_hello << " |\n";
+    if (o.receivers < o.connections) {
+      md << "| `raised` on a stream that should get nothing | " << shared.unexpected << " |\n";
+    }
   }
   if (proc) {
     const double per_conn = hellos > 0 ? static_cast<double>(connected.rss_kib - before.rss_kib) *
@@ -727,10 +762,16 @@ int Main(int argc, char** argv) {
   }
   if (proc && !presses.empty()) {
     const double c = cpu_s(alarms_start, alarms_end);
-    md << "| server CPU during the alarms (raise, fan-out, end, pings) | " << Fixed(c, 2) << " s, "
+    const double user = static_cast<double>(alarms_end.user_ticks - alarms_start.user_ticks) * tick;
+    md << "| server CPU during the alarms (raise, fan-out of raised and ended, end) | "
+       << Fixed(c, 2) << " s (user " << Fixed(user, 2) << ", kernel " << Fixed(c - user, 2) << "), "
        << Fixed(c / static_cast<double>(presses.size()) * 1000, 0) << " ms per alarm |\n";
   }
-  md << "| load generator CPU (same machine) | " << Fixed(self_cpu, 2) << " s |\n";
+  const double self_user =
+      static_cast<double>(self_end.ru_utime.tv_sec - self_start.ru_utime.tv_sec) +
+      static_cast<double>(self_end.ru_utime.tv_usec - self_start.ru_utime.tv_usec) / 1e6;
+  md << "| load generator CPU (same machine, whole run) | " << Fixed(self_cpu, 2) << " s (user "
+     << Fixed(self_user, 2) << ", kernel " << Fixed(self_cpu - self_user, 2) << ") |\n";
   std::cout << md.str();
 
   if (!o.json_out.empty()) {
@@ -753,7 +794,8 @@ int Main(int argc, char** argv) {
     }
     std::ofstream(o.json_out) << j.dump(2) << "\n";
   }
-  const bool ok = hellos == o.connections && missed == 0 && !presses.empty();
+  const bool ok =
+      hellos == o.connections && missed == 0 && !presses.empty() && shared.unexpected == 0;
   return ok ? 0 : 1;
 }
 

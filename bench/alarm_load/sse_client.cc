@@ -68,18 +68,32 @@ size_t SkipValue(std::string_view s, size_t i) {
 }  // namespace
 
 void SseParser::Feed(std::string_view bytes, std::vector<SseEvent>* out) {
-  for (const char c : bytes) {
-    if (after_cr_) {
-      after_cr_ = false;
-      if (c == '\n') continue;  // the "\n" of a "\r\n" already ended the line
+  size_t i = 0;
+  if (after_cr_ && !bytes.empty()) {
+    after_cr_ = false;
+    if (bytes.front() == '\n') i = 1;  // the "\n" of a "\r\n" already ended the line
+  }
+  while (i < bytes.size()) {
+    const size_t end = bytes.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) {
+      line_.append(bytes.substr(i));
+      return;
     }
-    if (c == '\r' || c == '\n') {
-      after_cr_ = c == '\r';
+    if (line_.empty()) {
+      Line(bytes.substr(i, end - i), out);
+    } else {
+      line_.append(bytes.substr(i, end - i));
       Line(line_, out);
       line_.clear();
-      continue;
     }
-    line_.push_back(c);
+    i = end + 1;
+    if (bytes[end] == '\r') {
+      if (i == bytes.size()) {
+        after_cr_ = true;
+      } else if (bytes[i] == '\n') {
+        ++i;
+      }
+    }
   }
 }
 
