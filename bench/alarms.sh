@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Panic-alarm fan-out benchmark (issue 7): N authenticated real-time connections
 # (`GET /api/v1/alarms/stream`, Server-Sent Events) held by one `trygg serve`, then K alarms
-# raised one at a time; for every stream, the time from the press (`POST /api/v1/alarms`) to its
-# `raised` message. Prints a markdown section and writes it into bench/README.md between the
-# markers for that N.
+# raised one at a time; for every receiving stream, the time from the press
+# (`POST /api/v1/alarms`) to its `raised` message. Two runs against the same server:
+#   A. every one of the N streams receives every alarm (the worst case: one site, all on duty);
+#   B. N streams held, R (default 100) of them on duty at the site, the other N - R belong to
+#      users of other districts who are not on duty there and must receive nothing.
+# Prints a markdown section and writes it into bench/README.md between the markers for that N.
 #
 #   bash bench/alarms.sh            # 10,000 streams (default N), 10 alarms
 #   bash bench/alarms.sh 2000       # a quick run
@@ -31,6 +34,8 @@ BIN_SRC="${TRYGG_BIN:-$ROOT/build/trygg}"
 DIR="${BENCH_DIR:-/tmp}"
 ALARMS="${BENCH_ALARMS:-10}"
 KIND="${BENCH_KIND:-test}"
+RECEIVERS_B="${BENCH_RECEIVERS:-100}"
+IDLE_USERS="medarbetare.soder.eb,medarbetare.soder.eb2,medarbetare.soder.bou,medarbetare.soder.vux,chef.soder.eb,chef.soder.bou,avdchef.soder,sakerhet.soder,medarbetare.vaster.eb,medarbetare.vaster.eb2,medarbetare.vaster.bou,medarbetare.vaster.vux,chef.vaster.eb,chef.vaster.bou,avdchef.vaster,sakerhet.vaster"
 USERS="${BENCH_USERS:-medarbetare.norr.eb,medarbetare.norr.eb2,medarbetare.norr.bou,medarbetare.norr.bou2,medarbetare.norr.vux,medarbetare.norr.vux2,medarbetare.norr.rec,chef.norr.eb,chef.norr.bou,chef.norr.vux,chef.norr.rec,avdchef.norr,skyddsombud.norr,sakerhet.norr,admin,analytiker}"
 GEN_BUILD="$DIR/trygg-alarm-load-build"
 WORK="$(mktemp -d "$DIR/trygg-alarms-XXXXXX")"
@@ -83,16 +88,27 @@ for _ in $(seq 1 600); do
   sleep 0.05
 done
 
-set +e
-"$GEN_BUILD/trygg_alarm_load" --port "$PORT" --users "$USERS" --connections "$N" \
-  --alarms "$ALARMS" --kind "$KIND" --site "Socialkontoret Norra" --server-pid "$SERVER_PID" \
-  >"$WORK/table.md"
-GEN_RC=$?
-set -e
-if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-  echo "The server died during the run:" >&2
-  tail -20 "$WORK/serve.log" >&2
-fi
+run() {  # run NAME [extra generator flags]
+  local name="$1"
+  shift
+  echo "Run $name…" >&2
+  set +e
+  "$GEN_BUILD/trygg_alarm_load" --port "$PORT" --users "$USERS" --connections "$N" \
+    --alarms "$ALARMS" --kind "$KIND" --site "Socialkontoret Norra" --server-pid "$SERVER_PID" \
+    "$@" >"$WORK/table-$name.md"
+  local rc=$?
+  set -e
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "The server died during run $name:" >&2
+    tail -20 "$WORK/serve.log" >&2
+    exit 1
+  fi
+  if (( rc != 0 )); then GEN_RC=$rc; fi
+}
+GEN_RC=0
+run A
+sleep 2  # the streams of run A close
+run B --receivers "$RECEIVERS_B" --idle-users "$IDLE_USERS"
 
 LABEL="$(date -u +%Y-%m-%d), nproc $(nproc), $(git -C "$ROOT" rev-parse --short HEAD), load average $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 THREADS_NOTE="${BENCH_THREADS:+, serve --threads $BENCH_THREADS}"
@@ -100,7 +116,13 @@ SECTION="### $LABEL: $N streams
 
 \`bash bench/alarms.sh $N\` (SQLite, $ALARMS $KIND alarms, $(tr ',' '\n' <<<"$USERS" | wc -l) users$THREADS_NOTE; the generator shares the machine with the server)
 
-$(cat "$WORK/table.md")"
+**A. All $N streams receive every alarm** (16 users on duty at the site):
+
+$(cat "$WORK/table-A.md")
+
+**B. $N streams held, $RECEIVERS_B of them on duty at the site** (the other $(( N - RECEIVERS_B )) belong to 16 users of Södra and Västra):
+
+$(cat "$WORK/table-B.md")"
 echo "$SECTION"
 if (( GEN_RC != 0 )); then echo "trygg_alarm_load exited $GEN_RC (streams missing or alarms missed)" >&2; fi
 
