@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '../api';
 import {
   DUTY_FUNCTIONS, ROOM_KINDS, addAlarmRoom, createAlarmSite, emptySiteForm, getAlarmSites, registerDevice,
-  revokeDevice, siteFormErrors, siteFormFrom, siteRequest, updateAlarmSite, type AlarmKind, type AlarmRoom,
+  revokeDevice, siteFormErrors, siteFormFrom, siteRequest, updateAlarmRoom, updateAlarmSite, type AlarmKind, type AlarmRoom,
   type AlarmSite, type DutyFunction, type RoomKind, type SiteField, type SiteForm,
 } from '../alarms';
 import { ErrorMessage, Loading, Notice } from '../components/Alert';
@@ -105,6 +105,46 @@ function SiteFormView({ initial, mode, siteId, onSaved, onCancel }: {
   );
 }
 
+function RoomForm({ initial, submitLabel, onSubmit, onCancel }: {
+  initial: { name: string; kind: RoomKind }; submitLabel: string;
+  onSubmit: (name: string, kind: RoomKind) => Promise<void>; onCancel?: () => void;
+}) {
+  const t = useT();
+  const w = t.alarmSites;
+  const [name, setName] = useState(initial.name);
+  const [kind, setKind] = useState<RoomKind>(initial.kind);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError(w.nameRequired);
+      return;
+    }
+    setError(null);
+    try {
+      await onSubmit(name.trim(), kind);
+      setName(initial.name);
+    } catch (ex) {
+      setError(errorMessage(ex));
+    }
+  };
+  return (
+    <form class="alarm-add-room stack" onSubmit={submit} noValidate>
+      <ErrorMessage>{error}</ErrorMessage>
+      <div class="alarm-add-room-fields">
+        <TextField label={w.roomName} value={name} onValue={setName} maxLength={100} />
+        <SelectField label={w.roomKind} value={kind} onValue={(v) => setKind(v as RoomKind)}>
+          {ROOM_KINDS.map((k) => <option key={k} value={k}>{t.roomKind[k]}</option>)}
+        </SelectField>
+      </div>
+      <div class="actions">
+        <button type="submit" class="button button--secondary">{submitLabel}</button>
+        {onCancel && <button type="button" class="button button--quiet" onClick={onCancel}>{w.cancel}</button>}
+      </div>
+    </form>
+  );
+}
+
 function RoomRow({ room, site, onChanged }: { room: AlarmRoom; site: AlarmSite; onChanged: () => void }) {
   const t = useT();
   const w = t.alarmSites;
@@ -115,6 +155,7 @@ function RoomRow({ room, site, onChanged }: { room: AlarmRoom; site: AlarmSite; 
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const nameId = useId('dev');
   const run = async (fn: () => Promise<void>) => {
     if (busy) return;
@@ -163,8 +204,20 @@ function RoomRow({ room, site, onChanged }: { room: AlarmRoom; site: AlarmSite; 
         {room.test_overdue && <span class="badge alarm-badge alarm-badge--overdue"> {w.overdue}</span>}
       </h4>
       <p class="alarm-room-meta">{w.lastTest}: {room.last_test_at ? formatDate(room.last_test_at) : w.never}</p>
+      {editing && (
+        <RoomForm initial={{ name: room.name, kind: room.kind }} submitLabel={w.save} onCancel={() => setEditing(false)}
+          onSubmit={async (name, kind) => {
+            await updateAlarmRoom(room.id, { name, kind });
+            setEditing(false);
+            onChanged();
+          }} />
+      )}
       {site.may_manage && (
         <div class="actions">
+          {!editing && (
+            <button type="button" class="button button--quiet button--small" aria-label={`${w.edit} ${room.name}`}
+              onClick={() => setEditing(true)}>{w.edit}</button>
+          )}
           <button type="button" class="button button--secondary button--small" onClick={() => raise('test')}>{w.testAlarm}</button>
           <button type="button" class="button button--secondary button--small" onClick={() => raise('drill')}>{w.drill}</button>
         </div>
@@ -196,7 +249,7 @@ function RoomRow({ room, site, onChanged }: { room: AlarmRoom; site: AlarmSite; 
             </ul>
           )}
           <form class="inline-form" onSubmit={register}>
-            <label for={nameId} class="field-label">{w.deviceName}</label>
+            <label for={nameId} class="field-label">{w.deviceName} <span class="visually-hidden">({room.name})</span></label>
             <div class="input-row">
               <input id={nameId} class="input" value={deviceName} maxLength={100}
                 onInput={(e) => setDeviceName(e.currentTarget.value)} />
@@ -219,37 +272,12 @@ function RoomRow({ room, site, onChanged }: { room: AlarmRoom; site: AlarmSite; 
 }
 
 function AddRoom({ site, onAdded }: { site: AlarmSite; onAdded: () => void }) {
-  const t = useT();
-  const w = t.alarmSites;
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<RoomKind>('besoksrum');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (!name.trim()) {
-      setError(w.nameRequired);
-      return;
-    }
-    setError(null);
-    try {
-      await addAlarmRoom(site.id, { name: name.trim(), kind });
-      setName('');
-      onAdded();
-    } catch (ex) {
-      setError(errorMessage(ex));
-    }
-  };
+  const w = useT().alarmSites;
   return (
-    <form class="alarm-add-room stack" onSubmit={submit} noValidate>
-      <ErrorMessage>{error}</ErrorMessage>
-      <div class="alarm-add-room-fields">
-        <TextField label={w.roomName} value={name} onValue={setName} maxLength={100} />
-        <SelectField label={w.roomKind} value={kind} onValue={(v) => setKind(v as RoomKind)}>
-          {ROOM_KINDS.map((k) => <option key={k} value={k}>{t.roomKind[k]}</option>)}
-        </SelectField>
-      </div>
-      <button type="submit" class="button button--secondary">{w.addRoom}</button>
-    </form>
+    <RoomForm initial={{ name: '', kind: 'besoksrum' }} submitLabel={w.addRoom} onSubmit={async (name, kind) => {
+      await addAlarmRoom(site.id, { name, kind });
+      onAdded();
+    }} />
   );
 }
 
