@@ -82,7 +82,12 @@ export function AlarmProvider({ me, children, overlay }: { me: Me; children: Com
         // CLOSED: the browser will not retry by itself (e.g. an HTTP error); try again later.
         if (es && es.readyState === EventSource.CLOSED && !stopped) {
           es.close();
-          retry = setTimeout(connect, MANUAL_RETRY_MS);
+          // Ask an ordinary API call first: a lost session (401) then signs the app out as everywhere else.
+          retry = setTimeout(() => {
+            getDuty().then(setDutyState, () => {}).finally(() => {
+              if (!stopped) connect();
+            });
+          }, MANUAL_RETRY_MS);
         }
       };
     };
