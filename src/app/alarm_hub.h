@@ -88,6 +88,15 @@ class AlarmHub {
  private:
   friend class AlarmSubscription;
   void Unsubscribe(AlarmSubscription* sub);
+  // Queues `text` to every subscription of `users`. Takes mu_.
+  void PushTo(const std::vector<UserId>& users, const std::shared_ptr<const std::string>& text);
+  // The message's bytes, by the formatter (or a plain default without one).
+  std::shared_ptr<const std::string> Format(const AlarmMessage& message) const;
+  // The users receiving `alarm`, from the cache unless `refresh` or unknown. Under pump_mu_.
+  Result<const std::vector<UserId>*> ReceiversOf(StoreTx& tx, AlarmId alarm, bool refresh);
+  // The replay for a new subscription (see Subscribe). Under pump_mu_.
+  Status Replay(StoreTx& tx, const Principal& who, std::optional<int64_t> last_seq,
+                AlarmSubscription& sub);
 
   AppContext& ctx_;
   AlarmService& alarms_;
@@ -101,6 +110,9 @@ class AlarmHub {
   bool poked_ = false;
   bool stopping_ = false;
   std::thread thread_;
+  std::thread signal_thread_;  // waits for other processes' NOTIFY and pokes
+  // Who receives each alarm seen, as of its last raised/ring2 event. Under pump_mu_.
+  std::unordered_map<AlarmId, std::vector<UserId>> receivers_;
 };
 
 }  // namespace trygg

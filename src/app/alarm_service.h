@@ -143,6 +143,8 @@ class AlarmService {
   // the alarm, inside the caller's transaction. FailedPrecondition
   // ("alarm.reported") when already linked.
   Status LinkReport(StoreTx& tx, const Principal& who, AlarmId id, int64_t incident_id);
+  // Tells the hub that a caller's transaction with LinkReport in it committed.
+  void Committed() const;
 
   // Escalation of every active alarm at the clock's now: ring 2, the 112
   // prompt. Returns how many alarms changed. Run every second by serve.

@@ -22,6 +22,10 @@ App::App(Store& store, const Clock& clock, AppConfig config)
       users_(ctx_),
       audit_(ctx_),
       alarms_(ctx_),
-      alarm_hub_(ctx_, alarms_) {}
+      alarm_hub_(ctx_, alarms_) {
+  incidents_.SetAlarms(&alarms_);
+  // Every committed alarm event wakes this process's fan-out at once.
+  alarms_.SetOnEvent([this] { alarm_hub_.Poke(); });
+}
 
 }  // namespace trygg

@@ -70,4 +70,47 @@ void BackgroundJobs::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+AlarmJobs::AlarmJobs(App& app, TimeMs tick_interval, std::function<void(const std::string&)> log)
+    : app_(app), interval_(tick_interval), log_(std::move(log)) {}
+
+AlarmJobs::~AlarmJobs() { Stop(); }
+
+void AlarmJobs::Start() {
+  app_.alarm_hub().Start();
+  {
+    std::lock_guard lock(mu_);
+    stop_ = false;
+  }
+  thread_ = std::thread([this] {
+    bool failing = false;
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      Result<int> escalated = app_.alarms().Tick();
+      if (!escalated.ok()) {
+        if (!failing && log_) log_("alarm escalation failed: " + escalated.status().ToString());
+        failing = true;
+      } else {
+        if (failing && log_) log_("alarm escalation works again");
+        failing = false;
+        if (*escalated > 0 && log_) {
+          log_("alarm escalation: " + std::to_string(*escalated) + " alarms");
+        }
+      }
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::milliseconds(interval_), [this] { return stop_; });
+    }
+  });
+}
+
+void AlarmJobs::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  app_.alarm_hub().Stop();
+}
+
 }  // namespace trygg

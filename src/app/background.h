@@ -1,5 +1,5 @@
 // BackgroundJobs: the reminder pass and the mail outbox, run on a schedule in a thread of `trygg
-// serve`.
+// serve`; AlarmJobs: alarm fan-out and escalation.
 #pragma once
 
 #include <condition_variable>
@@ -33,6 +33,30 @@ class BackgroundJobs {
  private:
   App& app_;
   MailSender* sender_;
+  TimeMs interval_;
+  std::function<void(const std::string&)> log_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// AlarmJobs: the panic alarm's work in `trygg serve` — the hub's tail thread (fan-out to
+// screens) and escalation (AlarmService::Tick) every `tick_interval`.
+class AlarmJobs {
+ public:
+  // `log` gets a line when escalation fails (once, until it works again) and
+  // when it escalated alarms (counts only).
+  AlarmJobs(App& app, TimeMs tick_interval, std::function<void(const std::string&)> log);
+  ~AlarmJobs();  // stops
+
+  // Starts the hub's tail and the escalation thread.
+  void Start();
+  // Stops both (before the App is destroyed).
+  void Stop();
+
+ private:
+  App& app_;
   TimeMs interval_;
   std::function<void(const std::string&)> log_;
   std::mutex mu_;

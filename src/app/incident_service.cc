@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/alarm_service.h"
 #include "app/audit_log.h"
 #include "app/incident_facts.h"
 #include "app/incident_views.h"
@@ -118,7 +119,13 @@ Result<IncidentView> IncidentService::Create(const Principal& who, const NewInci
   }
   if (informed != nullptr) *informed = std::move(told);
   TRYGG_RETURN_IF_ERROR(RecordFacts(ctx_, *tx, inc.id));
-  return CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
+  if (in.alarm_id) {
+    if (alarms_ == nullptr) return Status::Internal("incident: alarms not wired");
+    TRYGG_RETURN_IF_ERROR(alarms_->LinkReport(*tx, who, *in.alarm_id, inc.id));
+  }
+  Result<IncidentView> view = CommitWithView(*tx, *tree, who.actor, inc, ctx_.clock.NowMs());
+  if (view.ok() && in.alarm_id) alarms_->Committed();
+  return view;
 }
 
 Result<IncidentPage> IncidentService::List(const Principal& who, IncidentQuery query) {

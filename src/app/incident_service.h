@@ -13,6 +13,8 @@
 
 namespace trygg {
 
+class AlarmService;
+
 // What a reporter fills in. Only category and occurred_at are required;
 // unit defaults to the reporter's unit, exposed to the reporter.
 struct NewIncident {
@@ -32,6 +34,9 @@ struct NewIncident {
   std::string perpetrator_note;
   bool sensitive = false;
   bool aimed_at_person = true;
+  // The ended real alarm this report follows (its raiser reporting): linked
+  // in the same transaction (see AlarmService::LinkReport for its errors).
+  std::optional<int64_t> alarm_id;
 };
 
 // Someone who was told about a new incident, for the reporter's confirmation.
@@ -109,10 +114,13 @@ struct InboxItem {
 class IncidentService {
  public:
   explicit IncidentService(AppContext& ctx) : ctx_(ctx) {}
+  // Where reports with an alarm_id are linked; set once at wiring time.
+  void SetAlarms(AlarmService* alarms) { alarms_ = alarms; }
 
   // Files a report. Errors: InvalidArgument("incident.<field>") for bad
   // input (unknown unit or not an enhet, unknown exposed user, description
-  // over 10,000 characters, occurred_at in the future, severity out of 1–4).
+  // over 10,000 characters, occurred_at in the future, severity out of 1–4),
+  // and LinkReport's errors for an alarm_id.
   Result<IncidentView> Create(const Principal& who, const NewIncident& in,
                               std::vector<Informed>* informed);
 
@@ -159,6 +167,7 @@ class IncidentService {
 
  private:
   AppContext& ctx_;
+  AlarmService* alarms_ = nullptr;
 };
 
 }  // namespace trygg

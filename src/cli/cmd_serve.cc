@@ -101,6 +101,11 @@ int RunServe(const Args& args) {
   BackgroundJobs jobs(app, mailer.get(), *interval * kMsPerSecond,
                       [](const std::string& line) { LogLine(line); });
   jobs.Start();
+  // The panic alarm: fan-out to this process's screens (woken by local writes
+  // at once, by other processes' NOTIFY, else every second) and escalation
+  // every second.
+  AlarmJobs alarm_jobs(app, kMsPerSecond, [](const std::string& line) { LogLine(line); });
+  alarm_jobs.Start();
   std::thread backfill([&app] {
     Result<int64_t> written = app.stats().Backfill();
     if (!written.ok()) {
@@ -120,6 +125,7 @@ int RunServe(const Args& args) {
   server_config.threads = static_cast<int>(*threads);
   Status served = RunServer(api, server_config);
   backfill.join();
+  alarm_jobs.Stop();
   jobs.Stop();
   if (!served.ok()) return Fail("serve", served);
   return 0;
