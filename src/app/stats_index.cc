@@ -7,11 +7,13 @@
 // value is filtered out (the scope, the filter). The scan adds the three
 // offsets and sends any sum with an excluded part to a trash cell (a
 // compare-and-select, no branch). Per incident it then makes one increment
-// that counts all eight measures at once: either the cell's counter for the
-// incident's combination of the seven flag bits (bits 8–14; small tables),
-// or a vector add of the combination's eight 0/1 lanes to the cell's eight
-// lanes (larger tables). Blocks of 4096 ids whose days all fall outside the
-// filter's range are skipped; large scans are split over two threads.
+// that counts every measure wanted at once: the cell's counter for the
+// incident's combination of the wanted measures' flags (one counter per cell
+// when only the count is wanted; while the counters fit the L1 cache), or a
+// vector add of the eight 0/1 lanes of its flag bits (bits 8–14) to the
+// cell's eight lanes (larger tables). Blocks of 4096 ids whose days all fall
+// outside the filter's range are skipped; large scans are split over two
+// threads.
 //
 // Medians histogram ack_hours / close_days per row in the same scan: values
 // 0–1023 exactly, longer ones found exactly by a further pass over just
@@ -46,9 +48,9 @@ constexpr uint32_t kAttrKeys = uint32_t{1} << kAttrKeyBits;
 constexpr uint32_t kExcluded = uint32_t{1} << 30;  // three of them still fit 32 bits
 constexpr int kFlagShift = facts_bits::kOutside;
 constexpr uint32_t kFlagCombos = 128;  // bits 8–14
-// Above this many cells the flag-combination counters outgrow the L1 cache and
-// the eight measures are counted in vector lanes.
-constexpr int64_t kMaxCellsForCombos = 64;
+// Above this many counters (cells × flag combinations of the measures wanted)
+// they outgrow the L1 cache and the eight measures are counted in vector lanes.
+constexpr int64_t kMaxComboCounters = 8192;
 // Up to this many cells, 16-bit lanes (widened every 65535 incidents) beat
 // 32-bit ones; beyond, widening costs more than it saves.
 constexpr int64_t kMaxCellsForLanes16 = 4096;
@@ -244,38 +246,44 @@ struct Axis {
   int first_period = 0;             // time dims
 };
 
-// A compiled query: the tables the scan reads.
+// A compiled query: the tables the scan reads. With the kCombos layout every
+// offset is in counters (cell × combos), else in cells.
 struct Plan {
   std::vector<uint32_t> by_unit;   // per unit index
   std::vector<uint32_t> by_day;    // per day
   std::vector<uint32_t> by_attrs;  // per attrs & (kAttrKeys − 1)
-  uint32_t cells = 0;              // the trash cell's index
+  uint32_t cells = 0;              // the first trash slot's offset
   uint32_t ncols = 1;
-  std::vector<uint32_t> cell_row;  // cells + 1 entries; the trash cell's row is nrows
+  std::vector<uint32_t> cell_row;  // per offset up to the trash slots; theirs is nrows
   uint32_t nrows = 0;
+  uint32_t combos = 1;  // kCombos: counters per cell
+  // kCombos: the counter (within a cell) of each combination of the seven flag bits.
+  std::array<uint32_t, kFlagCombos> combo_of{};
 };
 
 // Excluded incidents count into one of kTrashCells cells after the real ones,
 // picked by id, so that runs of them do not queue on one counter.
 constexpr uint32_t kTrashCells = 8;
 
-// How a scan counts the eight measures of a cell.
+// How a scan counts the measures of a cell.
 enum class Layout {
-  kCombos,   // one 32-bit counter per (cell, flag combination): one increment per incident
+  kCount,    // kCombos when only the count is wanted: one counter per cell
+  kCombos,   // one 32-bit counter per (cell, combination of the wanted measures' flags)
   kLanes16,  // eight 16-bit lanes per cell, one vector add per incident, widened every 65535
   kLanes32,  // eight 32-bit lanes per cell, one (two-register) vector add per incident
 };
 
 // Counters of one scan (one per thread).
 struct Tally {
-  std::vector<uint32_t> counters;  // kCombos: per (cell, combo); else per (cell, measure)
+  std::vector<uint32_t> counters;  // kCount/kCombos: per (cell, combo); else per (cell, measure)
   std::vector<uint32_t> ack;       // (nrows+1)·kMedianBuckets when medians
   std::vector<uint32_t> close;
 };
 
+// The offset of an incident (the trash slot when excluded).
 inline uint32_t CellOf(const Plan& p, uint16_t u, uint16_t d, uint16_t a) {
   const uint32_t idx = p.by_unit[u] + p.by_day[d] + p.by_attrs[a & (kAttrKeys - 1)];
-  return idx < p.cells ? idx : p.cells;  // (any trash cell does here)
+  return idx < p.cells ? idx : p.cells;  // (any trash slot does here)
 }
 
 inline uint32_t MedianBucket(uint16_t v) {
@@ -320,6 +328,7 @@ void Scan(const ColumnView& col, const IdRanges& ranges, const Plan& p, Tally* t
   uint32_t* med_close = kMedians ? t->close.data() : nullptr;
   const uint32_t* cell_row = p.cell_row.data();
   uint32_t* counters = t->counters.data();
+  const uint32_t* combo_of = p.combo_of.data();
   std::vector<Lanes16> lanes16(kLayout == Layout::kLanes16 ? cells : 0);
   std::vector<Lanes32> lanes32(kLayout == Layout::kLanes32 ? cells : 0);
   // 16-bit lanes are widened into `counters` before any can overflow.
@@ -344,8 +353,10 @@ void Scan(const ColumnView& col, const IdRanges& ranges, const Plan& p, Tally* t
         const uint32_t out = 0u - (idx >> 30 != 0);
         idx = (idx & ~out) | ((trash + static_cast<uint32_t>(i & (kTrashCells - 1))) & out);
         const uint32_t flags = (a >> kFlagShift) & (kFlagCombos - 1);
-        if constexpr (kLayout == Layout::kCombos) {
-          counters[idx * kFlagCombos + flags] += 1;
+        if constexpr (kLayout == Layout::kCount) {
+          counters[idx] += 1;
+        } else if constexpr (kLayout == Layout::kCombos) {
+          counters[idx + combo_of[flags]] += 1;
         } else if constexpr (kLayout == Layout::kLanes16) {
           lanes16[idx] += kAdds16.add[flags];
         } else {
@@ -379,6 +390,8 @@ ScanFn PickScan(bool medians) {
 
 ScanFn PickScan(Layout layout, bool medians) {
   switch (layout) {
+    case Layout::kCount:
+      return PickScan<Layout::kCount>(medians);
     case Layout::kCombos:
       return PickScan<Layout::kCombos>(medians);
     case Layout::kLanes16:
@@ -739,20 +752,46 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
   cube.cols = cols.keys;
   const int64_t ncells = static_cast<int64_t>(rows.keys.size()) * cols.keys.size();
   if (ncells > kMaxCells) return Status::InvalidArgument("stats.too_many_cells");
-  for (auto& m : cube.cells) m.assign(ncells, 0);
+  const StatsMeasureSet wanted = WithParents(query.measures);
+  cube.measures = wanted;
+  for (int m = 0; m < kStatsMeasureCount; ++m) {
+    if (HasMeasure(wanted, m)) cube.cells[m].assign(ncells, 0);
+  }
   if (query.medians) {
     cube.median_ack_hours.assign(rows.keys.size(), std::nullopt);
     cube.median_close_days.assign(rows.keys.size(), std::nullopt);
   }
   if (ncells == 0) return cube;
 
+  // How to count: one counter per combination of the wanted flag measures
+  // while those fit the L1 cache, else the eight measures in vector lanes.
+  std::vector<int> flag_measures;  // wanted measures with a flag, in order
+  for (int m = 1; m < kStatsMeasureCount; ++m) {
+    if (HasMeasure(wanted, m)) flag_measures.push_back(m);
+  }
+  const int64_t combos = int64_t{1} << flag_measures.size();
+  const Layout layout = (ncells + kTrashCells) * combos <= kMaxComboCounters
+                            ? (combos == 1 ? Layout::kCount : Layout::kCombos)
+                        : ncells <= kMaxCellsForLanes16 ? Layout::kLanes16
+                                                        : Layout::kLanes32;
+  const bool counts_combos = layout == Layout::kCount || layout == Layout::kCombos;
+
   // Compile the lookup tables.
   Plan plan;
-  plan.cells = static_cast<uint32_t>(ncells);
+  plan.combos = counts_combos ? static_cast<uint32_t>(combos) : 1;
+  const uint32_t mult = plan.combos;
+  plan.cells = static_cast<uint32_t>(ncells) * mult;
   plan.ncols = static_cast<uint32_t>(cols.keys.size());
   plan.nrows = static_cast<uint32_t>(rows.keys.size());
-  plan.cell_row.assign(ncells + kTrashCells, plan.nrows);
-  for (int64_t i = 0; i < ncells; ++i) plan.cell_row[i] = static_cast<uint32_t>(i / plan.ncols);
+  for (uint32_t f = 0; f < kFlagCombos; ++f) {
+    uint32_t combo = 0;
+    for (size_t j = 0; j < flag_measures.size(); ++j) {
+      combo |= ((f >> kMeasureFlag[flag_measures[j]]) & 1u) << j;
+    }
+    plan.combo_of[f] = combo;
+  }
+  plan.cell_row.assign(plan.cells + (kTrashCells + 1) * mult, plan.nrows);
+  for (uint32_t i = 0; i < plan.cells; ++i) plan.cell_row[i] = i / mult / plan.ncols;
 
   plan.by_unit.assign(nunits, 0);
   for (size_t i = 0; i < nunits; ++i) {
@@ -762,7 +801,7 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
       if (!counted || SourceOf(axis->dim) != Source::kUnit) continue;
       const int32_t g = axis->unit_group[i];
       counted = g >= 0;
-      v += static_cast<uint32_t>(std::max(g, 0)) * (axis == &rows ? plan.ncols : 1);
+      v += static_cast<uint32_t>(std::max(g, 0)) * (axis == &rows ? plan.ncols : 1) * mult;
     }
     plan.by_unit[i] = counted ? v : kExcluded;
   }
@@ -772,8 +811,8 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
     uint32_t v = 0;
     for (const Axis* axis : {&rows, &cols}) {
       if (SourceOf(axis->dim) != Source::kDay) continue;
-      const uint32_t mult = axis == &rows ? plan.ncols : 1;
-      v += static_cast<uint32_t>(PeriodOf(month_of[d], axis->dim) - axis->first_period) * mult;
+      const uint32_t step = (axis == &rows ? plan.ncols : 1) * mult;
+      v += static_cast<uint32_t>(PeriodOf(month_of[d], axis->dim) - axis->first_period) * step;
     }
     plan.by_day[d] = v;
   }
@@ -798,18 +837,15 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
     uint32_t v = 0;
     for (const Axis* axis : {&rows, &cols}) {
       if (SourceOf(axis->dim) != Source::kAttrs) continue;
-      const uint32_t mult = axis == &rows ? plan.ncols : 1;
-      v += static_cast<uint32_t>(AttrGroup(a, axis->dim)) * mult;
+      const uint32_t step = (axis == &rows ? plan.ncols : 1) * mult;
+      v += static_cast<uint32_t>(AttrGroup(a, axis->dim)) * step;
     }
     plan.by_attrs[a] = v;
   }
 
   // Scan, on two threads when there is enough to scan.
-  const Layout layout = ncells <= kMaxCellsForCombos    ? Layout::kCombos
-                        : ncells <= kMaxCellsForLanes16 ? Layout::kLanes16
-                                                        : Layout::kLanes32;
-  const bool combos = layout == Layout::kCombos;
-  const size_t counter_count = (ncells + kTrashCells) * (combos ? kFlagCombos : kStatsMeasureCount);
+  const size_t counter_count =
+      counts_combos ? plan.cell_row.size() : (ncells + kTrashCells) * kStatsMeasureCount;
   const size_t median_count = query.medians ? (plan.nrows + 1) * size_t{kMedianBuckets} : 0;
   // The ids to scan: all, less the blocks whose days all fall outside the range.
   const size_t n = c.ids();
@@ -867,20 +903,21 @@ Result<StatsCube> StatsIndex::Query(const StatsQuery& query, const OrgTree& tree
   }
   const Tally& tally = tallies[0];
 
-  if (combos) {
+  if (counts_combos) {
     for (int64_t cell = 0; cell < ncells; ++cell) {
-      const uint32_t* k = &tally.counters[cell * kFlagCombos];
-      for (uint32_t f = 0; f < kFlagCombos; ++f) {
-        if (k[f] == 0) continue;
-        cube.cells[0][cell] += k[f];
-        for (int m = 1; m < kStatsMeasureCount; ++m) {
-          if ((f >> kMeasureFlag[m]) & 1) cube.cells[m][cell] += k[f];
+      const uint32_t* k = &tally.counters[cell * combos];
+      for (int64_t combo = 0; combo < combos; ++combo) {
+        if (k[combo] == 0) continue;
+        cube.cells[0][cell] += k[combo];
+        for (size_t j = 0; j < flag_measures.size(); ++j) {
+          if ((combo >> j) & 1) cube.cells[flag_measures[j]][cell] += k[combo];
         }
       }
     }
   } else {
     for (int64_t cell = 0; cell < ncells; ++cell) {
       for (int m = 0; m < kStatsMeasureCount; ++m) {
+        if (!HasMeasure(wanted, m)) continue;
         cube.cells[m][cell] = tally.counters[cell * kStatsMeasureCount + m];
       }
     }

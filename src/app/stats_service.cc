@@ -51,23 +51,6 @@ std::optional<int64_t> HeadcountOf(const std::map<UnitId, int64_t>& headcounts,
   return sum;
 }
 
-// Measures that count part of another (their parent): every flag counts some
-// of the incidents, and "on time" some of those its rule applies to. Parents
-// come before their parts.
-struct PartOf {
-  StatsMeasure part;
-  StatsMeasure parent;
-};
-constexpr PartOf kParts[] = {
-    {StatsMeasure::kNoticeApplies, StatsMeasure::kCount},
-    {StatsMeasure::kSupportApplies, StatsMeasure::kCount},
-    {StatsMeasure::kPolice, StatsMeasure::kCount},
-    {StatsMeasure::kOutside, StatsMeasure::kCount},
-    {StatsMeasure::kTied, StatsMeasure::kCount},
-    {StatsMeasure::kNoticeOnTime, StatsMeasure::kNoticeApplies},
-    {StatsMeasure::kSupportOnTime, StatsMeasure::kSupportApplies},
-};
-
 // Marks in `mask` the figures of the rows × cols table `cells` (with its
 // margins) that are small: 0 < v < threshold.
 void MarkSmall(const std::vector<int64_t>& cells, int rows, int cols, int threshold,
@@ -113,24 +96,25 @@ ProtectedTable ProtectPart(const std::vector<int64_t>& part, const std::vector<i
   }
 }
 
-// Every measure of `cube`, exact or protected: the count on its own, each
-// part with its parent (ProtectPart).
+// Every measure `cube` counted, exact or protected: the count on its own,
+// each part with its parent (ProtectPart). The others stay empty tables.
 std::array<ProtectedTable, kStatsMeasureCount> ProtectMeasures(const StatsCube& cube, bool exact,
                                                                int threshold) {
   const int rows = static_cast<int>(cube.rows.size());
   const int cols = static_cast<int>(cube.cols.size());
   std::array<ProtectedTable, kStatsMeasureCount> out;
-  if (exact) {
-    for (int m = 0; m < kStatsMeasureCount; ++m) {
+  // Parents have lower numbers than their parts, so they are protected first.
+  for (int m = 0; m < kStatsMeasureCount; ++m) {
+    if (!HasMeasure(cube.measures, m)) continue;
+    const std::optional<StatsMeasure> parent = ParentMeasure(static_cast<StatsMeasure>(m));
+    if (exact) {
       out[m] = ProtectedTable::Exact(cube.cells[m], rows, cols);
+    } else if (!parent) {
+      out[m] = Protect(cube.cells[m], rows, cols, threshold);
+    } else {
+      const int p = static_cast<int>(*parent);
+      out[m] = ProtectPart(cube.cells[m], cube.cells[p], out[p], rows, cols, threshold);
     }
-    return out;
-  }
-  const int count = static_cast<int>(StatsMeasure::kCount);
-  out[count] = Protect(cube.cells[count], rows, cols, threshold);
-  for (const PartOf& p : kParts) {
-    const int m = static_cast<int>(p.part), parent = static_cast<int>(p.parent);
-    out[m] = ProtectPart(cube.cells[m], cube.cells[parent], out[parent], rows, cols, threshold);
   }
   return out;
 }
@@ -146,7 +130,8 @@ std::optional<double> Share(std::optional<int64_t> num, std::optional<int64_t> d
 using Lines = std::array<ProtectedTable, kStatsMeasureCount>;
 std::optional<int64_t> Shown(const Lines& t, StatsMeasure m, size_t i) {
   const ProtectedTable& p = t[static_cast<int>(m)];
-  return i == static_cast<size_t>(-1) ? p.total : p.row_totals[i];
+  if (i == static_cast<size_t>(-1)) return p.total;
+  return i < p.row_totals.size() ? p.row_totals[i] : std::nullopt;  // empty: not counted
 }
 
 // The figures of row `i` (npos: the whole table).
@@ -267,6 +252,7 @@ Result<StatsTable> StatsService::Table(const Principal& who, const StatsQuery& q
   out.col_dim = cube.col_dim;
   out.exact = ExactOver(who.actor, *tree, counted);
   out.threshold = settings_.threshold;
+  out.measure_set = cube.measures;
   out.measures = ProtectMeasures(cube, out.exact, settings_.threshold);
   const bool unit_rows = IsUnitDim(cube.row_dim);
   for (size_t r = 0; r < cube.rows.size(); ++r) {
@@ -291,14 +277,64 @@ Result<StatsTable> StatsService::Table(const Principal& who, const StatsQuery& q
   out.rows = std::move(cube.rows);
   out.cols = std::move(cube.cols);
 
-  TRYGG_ASSIGN_OR_RETURN(auto wtx, ctx_.store.BeginWrite());
-  const std::string detail = "rows=" + std::string(StatsDimCode(out.row_dim)) +
-                             ";cols=" + std::string(StatsDimCode(out.col_dim)) +
-                             ";exact=" + (out.exact ? "1" : "0");
-  TRYGG_RETURN_IF_ERROR(
-      AppendAudit(*wtx, ctx_.clock, who.user.id, "stats.table", "stats", 0, detail));
-  TRYGG_RETURN_IF_ERROR(wtx->Commit());
+  QueueAudit(who.user.id, "rows=" + std::string(StatsDimCode(out.row_dim)) +
+                              ";cols=" + std::string(StatsDimCode(out.col_dim)) +
+                              ";exact=" + (out.exact ? "1" : "0"));
   return out;
+}
+
+void StatsService::QueueAudit(UserId user, std::string detail) {
+  std::lock_guard lock(audit_mu_);
+  audit_queue_.push_back({user, std::move(detail)});
+  if (!audit_thread_.joinable()) audit_thread_ = std::thread([this] { AuditWriter(); });
+  audit_cv_.notify_one();
+}
+
+Status StatsService::FlushAudit() {
+  std::lock_guard flush(flush_mu_);
+  std::vector<QueuedAudit> batch;
+  {
+    std::lock_guard lock(audit_mu_);
+    batch.swap(audit_queue_);
+  }
+  if (batch.empty()) return Status::Ok();
+  Status written = [&]() -> Status {
+    TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
+    for (const QueuedAudit& a : batch) {
+      TRYGG_RETURN_IF_ERROR(
+          AppendAudit(*tx, ctx_.clock, a.user, "stats.table", "stats", 0, a.detail));
+    }
+    return tx->Commit();
+  }();
+  if (!written.ok()) {
+    std::lock_guard lock(audit_mu_);
+    audit_queue_.insert(audit_queue_.begin(), batch.begin(), batch.end());
+  }
+  return written;
+}
+
+void StatsService::AuditWriter() {
+  std::unique_lock lock(audit_mu_);
+  while (true) {
+    audit_cv_.wait(lock, [&] { return audit_stop_ || !audit_queue_.empty(); });
+    if (audit_queue_.empty()) return;  // stopping
+    lock.unlock();
+    const bool ok = FlushAudit().ok();
+    lock.lock();
+    // After a failure, try again in a second (or at once when stopping).
+    if (!ok) audit_cv_.wait_for(lock, std::chrono::seconds(1), [&] { return audit_stop_; });
+    if (audit_stop_ && !ok) return;
+  }
+}
+
+StatsService::~StatsService() {
+  {
+    std::lock_guard lock(audit_mu_);
+    audit_stop_ = true;
+  }
+  audit_cv_.notify_all();
+  if (audit_thread_.joinable()) audit_thread_.join();
+  (void)FlushAudit();  // whatever the writer left (nothing, unless the store failed)
 }
 
 Result<EquivalenceMatrix> StatsService::Equivalence(const Principal& who) {

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <array>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/context.h"
@@ -51,7 +53,8 @@ struct StatsTable {
   // protected tables with the same hidden figures.
   bool exact = false;
   int threshold = kDefaultSmallCellThreshold;
-  std::array<ProtectedTable, kStatsMeasureCount> measures;
+  StatsMeasureSet measure_set = kAllStatsMeasures;          // the measures counted (with parents)
+  std::array<ProtectedTable, kStatsMeasureCount> measures;  // empty for the others
   std::vector<StatsFigures> row_figures;
   StatsFigures total_figures;
 };
@@ -76,6 +79,7 @@ std::vector<UnitId> StatsScope(const Actor& actor, const OrgTree& tree);
 class StatsService {
  public:
   StatsService(AppContext& ctx, StatsSettings settings = {});
+  ~StatsService();  // writes the audit records still queued
 
   // Loads the index (after BackfillFacts). Call once at startup; until then
   // queries load lazily on first use.
@@ -93,8 +97,14 @@ class StatsService {
   // that scope: PermissionDenied("stats.out_of_scope"). InvalidArgument
   // ("stats.dims") for rows kNone or rows == cols, ("stats.range") for from ≥ to.
   // The index catches up with the store first, so the answer includes every
-  // committed write, from any process.
+  // committed write, from any process. The audit record ("stats.table") is
+  // queued and written by a background writer moments later (FlushAudit), so
+  // that a query does not wait for a disk write.
   Result<StatsTable> Table(const Principal& who, const StatsQuery& query);
+
+  // Writes the queued audit records of tables already answered, in one
+  // transaction. On failure they stay queued. Errors: the store's.
+  Status FlushAudit();
 
   // One row per förvaltning in the caller's scope (same roles as Table), as
   // of the clock's now; counts protected as Table protects them.
@@ -104,11 +114,24 @@ class StatsService {
   const StatsSettings& settings() const { return settings_; }
 
  private:
+  struct QueuedAudit {
+    UserId user = 0;
+    std::string detail;
+  };
+  void QueueAudit(UserId user, std::string detail);
+  void AuditWriter();
+
   AppContext& ctx_;
   StatsSettings settings_;
   StatsIndex index_;
   std::mutex load_mu_;  // guards loaded_ and the first Load
   bool loaded_ = false;
+  std::mutex flush_mu_;  // one FlushAudit at a time
+  std::mutex audit_mu_;  // guards the queue and the writer's state
+  std::condition_variable audit_cv_;
+  std::vector<QueuedAudit> audit_queue_;
+  bool audit_stop_ = false;
+  std::thread audit_thread_;  // started on the first queued record
 };
 
 }  // namespace trygg

@@ -213,15 +213,19 @@ int RunBenchStats(const Args& args) {
   StatsQuery q1;
   q1.rows = StatsDim::kEnhet;
   q1.cols = StatsDim::kYear;
+  q1.measures = MeasureBit(StatsMeasure::kCount);
   StatsQuery q2;
   q2.rows = StatsDim::kCategory;
   q2.cols = StatsDim::kSeverity;
   q2.filter.from = StatsDayOf(LocalDate{year, 1, 1});
   q2.filter.to = StatsDayOf(LocalDate{year + 1, 1, 1});
+  q2.measures = MeasureBit(StatsMeasure::kCount) | MeasureBit(StatsMeasure::kPolice) |
+                MeasureBit(StatsMeasure::kOutside);
   StatsQuery q3;
   q3.rows = StatsDim::kEnhet;
   q3.cols = StatsDim::kCategory;
   q3.filter.min_severity = 3;
+  q3.measures = MeasureBit(StatsMeasure::kCount);
   const std::string y = std::to_string(year);
   const std::vector<std::pair<StatsQuery, SqlQuery>> queries = {
       {q1,

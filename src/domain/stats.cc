@@ -180,5 +180,29 @@ bool IsUnitDim(StatsDim d) {
   return d == StatsDim::kForvaltning || d == StatsDim::kAvdelning || d == StatsDim::kEnhet;
 }
 std::string_view StatsMeasureCode(StatsMeasure m) { return kMeasures.Code(m); }
+std::optional<StatsMeasure> ParseStatsMeasure(std::string_view code) {
+  return kMeasures.Parse(code);
+}
+
+std::optional<StatsMeasure> ParentMeasure(StatsMeasure m) {
+  switch (m) {
+    case StatsMeasure::kCount:
+      return std::nullopt;
+    case StatsMeasure::kNoticeOnTime:
+      return StatsMeasure::kNoticeApplies;
+    case StatsMeasure::kSupportOnTime:
+      return StatsMeasure::kSupportApplies;
+    default:
+      return StatsMeasure::kCount;
+  }
+}
+
+StatsMeasureSet WithParents(StatsMeasureSet set) {
+  set = (set & kAllStatsMeasures) | MeasureBit(StatsMeasure::kCount);
+  for (int m = kStatsMeasureCount - 1; m > 0; --m) {  // parts come after their parents
+    if (HasMeasure(set, m)) set |= MeasureBit(*ParentMeasure(static_cast<StatsMeasure>(m)));
+  }
+  return set;
+}
 
 }  // namespace trygg

@@ -93,6 +93,19 @@ inline constexpr int kStatsMeasureCount = 8;
 std::string_view StatsMeasureCode(StatsMeasure m);  // "count","police","outside","tied",
                                                     // "notice_applies","notice_on_time",
                                                     // "support_applies","support_on_time"
+std::optional<StatsMeasure> ParseStatsMeasure(std::string_view code);
+
+// A set of measures: bit m for StatsMeasure m.
+using StatsMeasureSet = uint32_t;
+inline constexpr StatsMeasureSet kAllStatsMeasures = (1u << kStatsMeasureCount) - 1;
+constexpr StatsMeasureSet MeasureBit(StatsMeasure m) { return 1u << static_cast<int>(m); }
+constexpr bool HasMeasure(StatsMeasureSet set, int m) { return (set >> m) & 1u; }
+// The measure that `m` counts part of: kCount for every flag, kNoticeApplies
+// for kNoticeOnTime, kSupportApplies for kSupportOnTime; nullopt for kCount.
+std::optional<StatsMeasure> ParentMeasure(StatsMeasure m);
+// `set` with kCount and every parent of a member, transitively: what a table
+// of `set` must count to protect it.
+StatsMeasureSet WithParents(StatsMeasureSet set);
 
 // Which incidents a table counts. Unset fields do not filter.
 struct StatsFilter {
@@ -111,6 +124,9 @@ struct StatsQuery {
   StatsDim cols = StatsDim::kNone;
   StatsFilter filter;
   bool medians = false;  // also the per-row medians of ack_hours / close_days
+  // The measures wanted; the table also counts their parents (WithParents).
+  // Fewer measures make a faster scan.
+  StatsMeasureSet measures = kAllStatsMeasures;
 };
 
 // One row or column of a table: its key ("12" for a unit id, "hot" for a
@@ -134,6 +150,7 @@ struct StatsCube {
   StatsDim col_dim = StatsDim::kNone;
   std::vector<StatsKey> rows;
   std::vector<StatsKey> cols;
+  StatsMeasureSet measures = kAllStatsMeasures;  // counted; cells[m] is empty for the others
   std::array<std::vector<int64_t>, kStatsMeasureCount> cells;
   // Per row, when the query asked for medians (nullopt: no value in the row).
   std::vector<std::optional<double>> median_ack_hours;

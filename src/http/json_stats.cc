@@ -91,6 +91,7 @@ json StatsFiguresJson(const StatsFigures& f) {
 json StatsTableJson(const StatsTable& t) {
   json measures = json::object();
   for (int m = 0; m < kStatsMeasureCount; ++m) {
+    if (!HasMeasure(t.measure_set, m)) continue;
     measures[std::string(StatsMeasureCode(static_cast<StatsMeasure>(m)))] =
         ProtectedTableJson(t.measures[m]);
   }

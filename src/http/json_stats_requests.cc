@@ -158,6 +158,12 @@ Result<StatsQuery> ParseStatsQuery(const HttpRequest& req) {
   std::optional<bool> medians;
   TRYGG_RETURN_IF_ERROR(QueryBool(req, "medians", &medians));
   q.medians = medians.value_or(false);
+  std::vector<StatsMeasure> measures;
+  TRYGG_RETURN_IF_ERROR(QueryList<StatsMeasure>(req, "measures", ParseStatsMeasure, &measures));
+  if (!measures.empty()) {
+    q.measures = 0;
+    for (StatsMeasure m : measures) q.measures |= MeasureBit(m);
+  }
   return q;
 }
 

@@ -501,11 +501,6 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"finding.forbidden",
        {"Du har inte behörighet att ändra iakttagelsen",
         "You are not allowed to change the finding"}},
-      // Audit.
-      {"audit.forbidden",
-       {"Du har inte behörighet att läsa loggen", "You are not allowed to read the log"}},
-      // Storage.
-      {"storage.schema_too_new",
       // Panic alarms (docs/alarms.md).
       {"alarm.not_found", {"Larmet finns inte", "The alarm does not exist"}},
       {"alarm.site_not_found", {"Arbetsplatsen finns inte", "The site does not exist"}},
@@ -538,9 +533,17 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"alarm.receiver_not_found",
        {"Du är inte mottagare av larmet", "You are not a receiver of the alarm"}},
       {"alarm.invalid", {"Uppgiften är inte giltig", "This value is not valid"}},
+      // Audit.
+      {"audit.forbidden",
+       {"Du har inte behörighet att läsa loggen", "You are not allowed to read the log"}},
+      // Storage.
+      {"storage.schema_too_new",
        {"Databasen är skapad av en nyare version av Trygg",
         "The database was written by a newer version of Trygg"}},
       {"storage.duplicate", {"Uppgiften finns redan", "This already exists"}},
+      {"storage.stale",
+       {"Uppgifterna har ändrats av någon annan. Ladda om och försök igen.",
+        "Someone else has changed this. Reload and try again."}},
       {"storage.constraint", {"Uppgifterna är inte tillåtna", "The data is not allowed"}},
       {"storage.foreign_key",
        {"Uppgiften hänvisar till något som inte finns", "The data refers to something missing"}},

@@ -276,11 +276,18 @@ void ExpectMatchesReference(const StatsCube& cube, const StatsQuery& query,
       all_close.push_back(*f.close_days);
     }
   }
+  ASSERT_EQ(cube.measures, WithParents(query.measures));
+  for (int m = 0; m < kStatsMeasureCount; ++m) {
+    ASSERT_EQ(cube.cells[m].size(),
+              HasMeasure(cube.measures, m) ? cube.rows.size() * cube.cols.size() : 0u)
+        << StatsMeasureCode(StatsMeasure(m));
+  }
   int64_t seen = 0;
   for (size_t r = 0; r < cube.rows.size(); ++r) {
     for (size_t c = 0; c < cube.cols.size(); ++c) {
       auto it = expected.find({cube.rows[r].key, cube.cols[c].key});
       for (int m = 0; m < kStatsMeasureCount; ++m) {
+        if (!HasMeasure(cube.measures, m)) continue;
         const int64_t want = it == expected.end() ? 0 : it->second[m];
         ASSERT_EQ(cube.At(StatsMeasure(m), r, c), want)
             << StatsMeasureCode(StatsMeasure(m)) << " at " << cube.rows[r].key << ", "
@@ -344,6 +351,57 @@ TEST(StatsIndexTest, EveryDimPairAndFilterMatchesNaiveCount) {
     }
   }
   EXPECT_EQ(queries, 8 * 11 * 11);
+}
+
+TEST(StatsIndexTest, MeasureSubsetsCountTheirMeasuresAndParentsOnly) {
+  // Each subset makes a different counter layout: one counter per cell (count
+  // only), a counter per combination of a few flags, or the eight vector lanes
+  // once the combinations outgrow the cache (enhet × month).
+  std::vector<OrgUnit> units = {{1, std::nullopt, UnitKind::kKommun, "Staden"},
+                                {10, 1, UnitKind::kForvaltning, "Norra"},
+                                {11, 10, UnitKind::kAvdelning, "Barn och unga"}};
+  for (UnitId id = 1000; id < 1060; ++id) {
+    units.push_back({id, 11, UnitKind::kEnhet, "Enhet " + std::to_string(id)});
+  }
+  const OrgTree tree(units);
+  std::mt19937 rng(23);
+  std::vector<FactsRow> rows;
+  for (int i = 1; i <= 20'000; ++i) {
+    IncidentFacts f = RandomFacts(rng, i);
+    f.unit_id = 1000 + static_cast<UnitId>(rng() % 60);
+    FactsRow row = EncodeFacts(f);
+    row.seq = i;
+    rows.push_back(row);
+  }
+  StatsIndex index;
+  index.Apply(rows);
+  const std::vector<UnitId> allowed = tree.Subtree(1);
+  const StatsMeasureSet sets[] = {
+      MeasureBit(StatsMeasure::kCount),
+      MeasureBit(StatsMeasure::kPolice),
+      MeasureBit(StatsMeasure::kCount) | MeasureBit(StatsMeasure::kPolice) |
+          MeasureBit(StatsMeasure::kOutside),
+      MeasureBit(StatsMeasure::kNoticeOnTime) | MeasureBit(StatsMeasure::kTied),
+      MeasureBit(StatsMeasure::kSupportOnTime),
+      kAllStatsMeasures,
+  };
+  StatsFilter severe;
+  severe.min_severity = 3;
+  int queries = 0;
+  for (StatsMeasureSet set : sets) {
+    for (StatsQuery query : {StatsQuery{StatsDim::kEnhet, StatsDim::kCategory, severe, false},
+                             StatsQuery{StatsDim::kCategory, StatsDim::kSeverity, {}, true},
+                             StatsQuery{StatsDim::kEnhet, StatsDim::kMonth, {}, false},
+                             StatsQuery{StatsDim::kYear, StatsDim::kNone, {}, false}}) {
+      query.measures = set;
+      SCOPED_TRACE(set);
+      Result<StatsCube> cube = index.Query(query, tree, allowed);
+      ASSERT_TRUE(cube.ok());
+      ASSERT_NO_FATAL_FAILURE(ExpectMatchesReference(*cube, query, rows, tree, allowed));
+      ++queries;
+    }
+  }
+  EXPECT_EQ(queries, 24);
 }
 
 TEST(StatsIndexTest, LargeTablesAndLongScansMatch) {

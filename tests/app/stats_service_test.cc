@@ -370,6 +370,7 @@ TEST_F(StatsServiceTest, TableAuditsDimsAndExactness) {
   q.rows = StatsDim::kCategory;
   q.cols = StatsDim::kYear;
   ASSERT_TRUE(app().stats().Table(people().analytiker, q).ok());
+  ASSERT_TRUE(app().stats().FlushAudit().ok());  // the writer may not have run yet
   auto tx = store_->BeginRead();
   ASSERT_TRUE(tx.ok());
   auto last = (*tx)->LastAudit();

@@ -338,5 +338,24 @@ TEST(StatsTest, FactsDurationsNeverNegative) {
   EXPECT_EQ(f.close_days, 65534);
 }
 
+TEST(StatsMeasureTest, ASetBringsItsParentsAndTheCount) {
+  auto bit = [](StatsMeasure m) { return MeasureBit(m); };
+  EXPECT_EQ(WithParents(0), bit(StatsMeasure::kCount));
+  EXPECT_EQ(WithParents(bit(StatsMeasure::kPolice)),
+            bit(StatsMeasure::kCount) | bit(StatsMeasure::kPolice));
+  EXPECT_EQ(WithParents(bit(StatsMeasure::kNoticeOnTime)), bit(StatsMeasure::kCount) |
+                                                               bit(StatsMeasure::kNoticeApplies) |
+                                                               bit(StatsMeasure::kNoticeOnTime));
+  EXPECT_EQ(WithParents(kAllStatsMeasures), kAllStatsMeasures);
+  EXPECT_EQ(WithParents(0xFFFF'FFFFu), kAllStatsMeasures);  // unknown bits dropped
+  for (int m = 0; m < kStatsMeasureCount; ++m) {
+    const StatsMeasure measure = static_cast<StatsMeasure>(m);
+    EXPECT_EQ(ParseStatsMeasure(StatsMeasureCode(measure)), measure);
+    // A parent always has a lower number than its part.
+    if (auto parent = ParentMeasure(measure)) EXPECT_LT(static_cast<int>(*parent), m);
+  }
+  EXPECT_FALSE(ParseStatsMeasure("counts").has_value());
+}
+
 }  // namespace
 }  // namespace trygg

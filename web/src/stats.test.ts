@@ -95,7 +95,10 @@ describe('the API query', () => {
   it('repeats categories, asks medians with one column, drops cols equal to rows', () => {
     const f = { ...DEFAULT_FILTERS, categories: ['hot' as const, 'vald' as const], cols: 'year' as const, unit: 5 };
     expect(statsQuery(f, '2026-08-14')!.toString())
-      .toBe('rows=forvaltning&cols=year&from=2026-01-01&to=2027-01-01&unit_id=5&category=hot&category=vald');
+      .toBe('rows=forvaltning&cols=year&from=2026-01-01&to=2027-01-01&unit_id=5&category=hot&category=vald'
+        + '&measures=count');
+    expect(statsQuery({ ...f, measure: 'police_rate' }, '2026-08-14')!.get('measures')).toBe('police');
+    expect(statsQuery({ ...f, measure: 'support_on_time' }, '2026-08-14')!.get('measures')).toBe('support_on_time');
     const m = statsQuery({ ...f, measure: 'median_ack' }, '2026-08-14')!;
     expect(m.get('cols')).toBeNull();
     expect(m.get('medians')).toBe('true');
