@@ -96,8 +96,11 @@ Result<NewIncident> ParseNewIncident(const nlohmann::json& body) {
   auto note = r.String("perpetrator_note", kOpt);
   auto sensitive = r.Bool("sensitive", kOpt);
   auto aimed = r.Bool("aimed_at_person", kOpt);
+  std::optional<int64_t> alarm_id;
+  if (!r.IsNull("alarm_id")) alarm_id = r.Int("alarm_id", kOpt, 1, kMaxId);
   if (!r.ok()) return r.status();
   if (aimed) in.aimed_at_person = *aimed;
+  in.alarm_id = alarm_id;
   in.category = *category;
   in.occurred_at = *occurred_at;
   in.unit_id = unit_id;
