@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "cli/demo_alarms.h"
 #include "cli/demo_risk.h"
 #include "cli/demo_stats.h"
 #include "core/time.h"
@@ -128,6 +129,10 @@ Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
       PlanDemoStats(app, world, enheter, options.seed, now, &summary.stats);
   events.insert(events.end(), std::make_move_iterator(stats.begin()),
                 std::make_move_iterator(stats.end()));
+  // Alarm sites, tests, a drill and alarms (issue 7).
+  std::vector<DemoEvent> alarms = PlanDemoAlarms(app, world, options.seed, now, &summary.alarms);
+  events.insert(events.end(), std::make_move_iterator(alarms.begin()),
+                std::make_move_iterator(alarms.end()));
   std::stable_sort(events.begin(), events.end(), [](const DemoEvent& a, const DemoEvent& b) {
     return a.at != b.at ? a.at < b.at : a.order < b.order;
   });
@@ -146,6 +151,10 @@ Result<DemoSummary> SeedDemo(Store& store, const DemoOptions& options) {
   TRYGG_RETURN_IF_ERROR(SummariseDemoRisk(app, world, now, &summary.risk));
   std::cout << DemoRiskText(summary.risk);
   std::cout << DemoStatsText(summary.stats);
+  if (Status s = SummariseDemoAlarms(app, world, &summary.alarms); !s.ok()) {
+    std::cerr << "seed-demo: could not count the alarm rooms: " << s.ToString() << "\n";
+  }
+  std::cout << DemoAlarmsText(summary.alarms);
   return summary;
 }
 

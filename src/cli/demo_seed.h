@@ -60,6 +60,24 @@ struct DemoStatsSummary {
   int kpis = 0;
 };
 
+// What the alarm demo created, as its steps ran.
+struct DemoAlarmSummary {
+  int sites = 0;
+  int rooms = 0;
+  int devices = 0;
+  int tests = 0;  // test alarms someone responded to
+  int drills = 0;
+  int real = 0;           // real alarms (all ended)
+  int reported = 0;       // real alarms linked to an incident report
+  int overdue_rooms = 0;  // rooms whose test is overdue now
+  struct Token {
+    std::string site;  // the site's name
+    std::string room;
+    std::string token;  // shown once
+  };
+  std::vector<Token> tokens;  // one device per site (its reception's)
+};
+
 struct DemoSummary {
   int units = 0;
   int users = 0;
@@ -75,6 +93,7 @@ struct DemoSummary {
   DemoRiskSummary risk;
   DemoBulkSummary bulk;
   DemoStatsSummary stats;
+  DemoAlarmSummary alarms;
 };
 
 // Creates everything through the App services with a manual clock stepped
