@@ -393,8 +393,8 @@ std::string DemoAlarmsText(const DemoAlarmSummary& s) {
   std::ostringstream out;
   out << "Panic alarm: " << s.sites << " sites, " << s.rooms << " rooms (" << s.overdue_rooms
       << " overdue for their test), " << s.devices << " devices, " << s.tests << " tests, "
-      << s.drills << " drills, " << s.real << " real alarms (" << s.reported
-      << " reported as incidents).\n";
+      << s.drills << (s.drills == 1 ? " drill, " : " drills, ") << s.real << " real alarms ("
+      << s.reported << " reported as an incident).\n";
   std::vector<DemoAlarmSummary::Token> tokens = s.tokens;
   std::sort(tokens.begin(), tokens.end(),
             [](const auto& a, const auto& b) { return a.site < b.site; });
