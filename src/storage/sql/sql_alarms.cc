@@ -401,6 +401,7 @@ Status SqlTx::UpdateAlarm(const Alarm& a, int64_t expected_version) {
   return Status::Conflict("storage.stale");
 }
 
+// Every set field of the query narrows (they are ANDed); room_id unset means any room or none.
 Result<std::vector<Alarm>> SqlTx::ListAlarms(const AlarmQuery& query) {
   if (query.limit < 1 || query.limit > kMaxAlarmLimit) {
     return Status::InvalidArgument("storage.bad_page", "limit 1..1000");
