@@ -401,6 +401,11 @@ const std::unordered_map<std::string_view, Text>& Table() {
       {"stats.outside", {"Ange true eller false", "Give true or false"}},
       {"stats.tied", {"Ange true eller false", "Give true or false"}},
       {"stats.medians", {"Ange true eller false", "Give true or false"}},
+      {"stats.measures",
+       {"Okänt mått (count, police, outside, tied, notice_applies, notice_on_time, "
+        "support_applies, support_on_time)",
+        "Unknown measure (count, police, outside, tied, notice_applies, notice_on_time, "
+        "support_applies, support_on_time)"}},
       {"stats.too_many_cells",
        {"Tabellen blir för stor. Välj färre eller grövre indelningar.",
         "The table would be too large. Choose fewer or coarser splits."}},
