@@ -101,6 +101,12 @@ int RunServe(const Args& args) {
   BackgroundJobs jobs(app, mailer.get(), *interval * kMsPerSecond,
                       [](const std::string& line) { LogLine(line); });
   jobs.Start();
+  // The HttpApi before the alarm jobs: it gives the hub its message format
+  // before the hub's thread starts.
+  ApiConfig api_config;
+  api_config.web_dir = flags.Get("web").value_or("web/dist");
+  api_config.secure_cookies = flags.Get("secure-cookies") == "true";
+  HttpApi api(app, api_config);
   // The panic alarm: fan-out to this process's screens (woken by local writes
   // at once, by other processes' NOTIFY, else every second) and escalation
   // every second.
@@ -114,10 +120,6 @@ int RunServe(const Args& args) {
       LogLine("statistics backfill: " + std::to_string(*written) + " incidents");
     }
   });
-  ApiConfig api_config;
-  api_config.web_dir = flags.Get("web").value_or("web/dist");
-  api_config.secure_cookies = flags.Get("secure-cookies") == "true";
-  HttpApi api(app, api_config);
 
   ServerConfig server_config;
   server_config.host = flags.Get("host").value_or("127.0.0.1");
