@@ -63,6 +63,7 @@ struct Options {
   int pause_ms = 500;  // between one alarm's end and the next press
   std::string json_out;
   std::string label;
+  bool deliver = false;  // each on-duty user confirms delivery, as the web app's screens do
 };
 
 void Usage() {
@@ -72,7 +73,7 @@ void Usage() {
          "  [--alarms K (10)] [--site TEXT] [--kind test|real|drill] [--server-pid PID]\n"
          "  [--password PW (trygg-demo)] [--host 127.0.0.1] [--max-pending 256]\n"
          "  [--connect-timeout-s 300] [--alarm-timeout-ms 10000] [--pause-ms 500]\n"
-         "  [--json FILE] [--label TEXT]\n"
+         "  [--json FILE] [--label TEXT] [--deliver 1]\n"
          "Every user logs in once and goes on duty (PUT /duty, kollega) at the site; the N\n"
          "streams are spread over their sessions. With --receivers R < N, only R streams\n"
          "belong to them and the other N - R to the idle users (logged in, never on duty):\n"
@@ -135,6 +136,8 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
       o.json_out = v;
     } else if (a == "--label") {
       o.label = v;
+    } else if (a == "--deliver") {
+      o.deliver = v == "1" || v == "true";
     } else {
       std::cerr << "unknown flag " << a << "\n";
       return std::nullopt;
@@ -653,6 +656,16 @@ int Main(int argc, char** argv) {
       p.answer_ns = NowNs();
       if (a.status != 201) Die("POST /alarms", a);
       p.alarm_id = Json::parse(a.body).at("id").get<int64_t>();
+      if (o.deliver) {
+        // As each user's screen would, right after the alarm shows (the web app
+        // posts once per alarm and tab); every one is an event fanned out too.
+        for (size_t u = 0; u < on_duty_count; ++u) {
+          HttpAnswer d =
+              Call(o, "POST", "/api/v1/alarms/" + std::to_string(p.alarm_id) + "/delivered", "",
+                   &on_duty[u]);
+          if (d.status != 200) Die("POST /alarms/" + std::to_string(p.alarm_id) + "/delivered", d);
+        }
+      }
       const auto deadline =
           std::chrono::steady_clock::now() + std::chrono::milliseconds(o.alarm_timeout_ms);
       {
@@ -732,7 +745,8 @@ int Main(int argc, char** argv) {
   md << "| time to open them all | " << Fixed(Ms(open_ns) / 1000, 1) << " s (at most "
      << o.max_pending << " opening at once) |\n";
   md << "| alarms raised (`POST /alarms`, kind " << o.kind << ") | " << presses.size()
-     << ", one at a time |\n";
+     << ", one at a time"
+     << (o.deliver ? "; after each press every on-duty user posts `delivered`" : "") << " |\n";
   md << "| press → `raised` on a stream: p50 / p90 / p99 / max | " << Fixed(lat.p50_ms, 1) << " / "
      << Fixed(lat.p90_ms, 1) << " / " << Fixed(lat.p99_ms, 1) << " / " << Fixed(lat.max_ms, 1)
      << " ms (" << Thousands(lat.count) << " receipts) |\n";
