@@ -115,12 +115,31 @@ Result<int> AlarmHub::Pump() {
     TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginRead());
     TRYGG_ASSIGN_OR_RETURN(std::vector<AlarmEvent> events,
                            tx->ListAlarmEventsAfter(last_seq_.load(), kPumpBatch));
-    // Each alarm's view is read once per batch: the batch's events share its current state.
-    std::unordered_map<AlarmId, std::optional<AlarmView>> views;
-    for (const AlarmEvent& e : events) {
-      const bool refresh = e.kind == AlarmEventKind::kRaised || e.kind == AlarmEventKind::kRing2;
+    // Each message carries the alarm's whole current state, so within a batch
+    // only each alarm's last event is sent, once. A `delivered` (a screen
+    // showed it) matters only to the raiser's panel: when the batch has
+    // nothing else for that alarm, only the raiser is sent it. Otherwise every
+    // screen posting `delivered` would send one message to every other screen.
+    struct Pending {
+      size_t last = 0;        // index in events of the alarm's last event
+      bool everyone = false;  // some event of the batch is for every receiver
+      bool refresh = false;   // receivers changed (raised, ring 2)
+    };
+    std::unordered_map<AlarmId, Pending> pending;
+    for (size_t i = 0; i < events.size(); ++i) {
+      const AlarmEvent& e = events[i];
+      Pending& p = pending[e.alarm_id];
+      p.last = i;
+      p.everyone = p.everyone || e.kind != AlarmEventKind::kDelivered;
+      p.refresh =
+          p.refresh || e.kind == AlarmEventKind::kRaised || e.kind == AlarmEventKind::kRing2;
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+      const AlarmEvent& e = events[i];
+      const Pending& p = pending[e.alarm_id];
+      if (p.last != i) continue;
       TRYGG_ASSIGN_OR_RETURN(const std::vector<UserId>* users,
-                             ReceiversOf(*tx, e.alarm_id, refresh));
+                             ReceiversOf(*tx, e.alarm_id, p.refresh));
       bool listening = false;
       {
         std::lock_guard lock(mu_);
@@ -132,23 +151,20 @@ Result<int> AlarmHub::Pump() {
         }
       }
       if (listening) {
-        auto v = views.find(e.alarm_id);
-        if (v == views.end()) {
-          Result<AlarmView> view = alarms_.ViewForFanout(*tx, e.alarm_id);
-          if (!view.ok() && view.status().code() != StatusCode::kNotFound) return view.status();
-          v = views
-                  .emplace(e.alarm_id, view.ok() ? std::optional<AlarmView>(std::move(view).value())
-                                                 : std::nullopt)
-                  .first;
-        }
-        if (v->second) {
-          const AlarmMessage message{e.seq, e.kind, *v->second};
-          PushTo(*users, Format(message));
+        Result<AlarmView> view = alarms_.ViewForFanout(*tx, e.alarm_id);
+        if (!view.ok() && view.status().code() != StatusCode::kNotFound) return view.status();
+        if (view.ok()) {
+          const AlarmMessage message{e.seq, e.kind, *view};
+          if (p.everyone) {
+            PushTo(*users, Format(message));
+          } else if (view->alarm.raised_by) {
+            PushTo({*view->alarm.raised_by}, Format(message));
+          }
         }
       }
-      last_seq_.store(e.seq);
-      ++read;
     }
+    if (!events.empty()) last_seq_.store(events.back().seq);
+    read += static_cast<int>(events.size());
     if (static_cast<int>(events.size()) < kPumpBatch) break;
   }
   return read;

@@ -133,8 +133,8 @@ TEST_F(AlarmHubTest, AnEventReachesEveryScreenOfItsReceiversOnlyFormattedOnce) {
   ASSERT_TRUE(app().alarms().Respond(people().colleague, id).ok());
   ASSERT_TRUE(app().alarms().End(people().employee, id, AlarmOutcome::kResolved, "").ok());
   ASSERT_TRUE(hub.Pump().ok());
-  EXPECT_EQ(About((*phone)->Take(), id),
-            (std::vector<std::string>{"responding:ended:1", "ended:ended:1"}));
+  // Both events in one read: one message, the alarm's last state and event.
+  EXPECT_EQ(About((*phone)->Take(), id), (std::vector<std::string>{"ended:ended:1"}));
   EXPECT_EQ((*stranger)->Take(), "");
   EXPECT_EQ(hub.last_seq(), [&] {
     auto tx = store_->BeginRead();
@@ -144,6 +144,31 @@ TEST_F(AlarmHubTest, AnEventReachesEveryScreenOfItsReceiversOnlyFormattedOnce) {
   desktop->reset();
   stranger->reset();
   EXPECT_EQ(hub.subscribers(), 0u);
+}
+
+TEST_F(AlarmHubTest, ADeliveredReachesOnlyTheRaiserUnlessTheReadHasMoreForEveryone) {
+  AlarmHub& hub = app().alarm_hub();
+  const RoomId room = SiteWithColleague("Hubgatan 3");
+  auto raiser = hub.Subscribe(people().employee, std::nullopt);
+  auto colleague = hub.Subscribe(people().colleague, std::nullopt);
+  ASSERT_TRUE(raiser.ok() && colleague.ok());
+  const AlarmId id = Raise(room);
+  ASSERT_TRUE(hub.Pump().ok());
+  ASSERT_EQ(About((*colleague)->Take(), id), std::vector<std::string>{"raised:active:0"});
+  (*raiser)->Take();
+
+  // The colleague's screen showed it: news for the raiser's panel only.
+  ASSERT_TRUE(app().alarms().Delivered(people().colleague, id).ok());
+  ASSERT_TRUE(hub.Pump().ok());
+  EXPECT_EQ(About((*raiser)->Take(), id), std::vector<std::string>{"delivered:active:0"});
+  EXPECT_EQ((*colleague)->Take(), "");
+
+  // A delivered and a response in one read: everyone gets the last state.
+  ASSERT_TRUE(app().alarms().Delivered(people().employee, id).ok());
+  ASSERT_TRUE(app().alarms().Respond(people().colleague, id).ok());
+  ASSERT_TRUE(hub.Pump().ok());
+  EXPECT_EQ(About((*raiser)->Take(), id), std::vector<std::string>{"responding:active:1"});
+  EXPECT_EQ(About((*colleague)->Take(), id), std::vector<std::string>{"responding:active:1"});
 }
 
 TEST_F(AlarmHubTest, AScreenComingBackGetsEachMissedAlarmOnceInItsCurrentState) {
