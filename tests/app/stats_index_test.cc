@@ -353,26 +353,37 @@ TEST(StatsIndexTest, EveryDimPairAndFilterMatchesNaiveCount) {
   EXPECT_EQ(queries, 8 * 11 * 11);
 }
 
-TEST(StatsIndexTest, MeasureSubsetsCountTheirMeasuresAndParentsOnly) {
-  // Each subset makes a different counter layout: one counter per cell (count
-  // only), a counter per combination of a few flags, or the eight vector lanes
-  // once the combinations outgrow the cache (enhet × month).
+// One förvaltning with one avdelning holding `enheter` enheter, ids 1000….
+OrgTree FlatTree(int enheter) {
   std::vector<OrgUnit> units = {{1, std::nullopt, UnitKind::kKommun, "Staden"},
                                 {10, 1, UnitKind::kForvaltning, "Norra"},
                                 {11, 10, UnitKind::kAvdelning, "Barn och unga"}};
-  for (UnitId id = 1000; id < 1060; ++id) {
+  for (UnitId id = 1000; id < 1000 + enheter; ++id) {
     units.push_back({id, 11, UnitKind::kEnhet, "Enhet " + std::to_string(id)});
   }
-  const OrgTree tree(units);
-  std::mt19937 rng(23);
+  return OrgTree(units);
+}
+
+// `n` random incidents spread over FlatTree(enheter)'s enheter, seq = id.
+std::vector<FactsRow> RowsInFlatTree(unsigned seed, int n, int enheter) {
+  std::mt19937 rng(seed);
   std::vector<FactsRow> rows;
-  for (int i = 1; i <= 20'000; ++i) {
+  for (int i = 1; i <= n; ++i) {
     IncidentFacts f = RandomFacts(rng, i);
-    f.unit_id = 1000 + static_cast<UnitId>(rng() % 60);
+    f.unit_id = 1000 + static_cast<UnitId>(rng() % enheter);
     FactsRow row = EncodeFacts(f);
     row.seq = i;
     rows.push_back(row);
   }
+  return rows;
+}
+
+TEST(StatsIndexTest, MeasureSubsetsCountTheirMeasuresAndParentsOnly) {
+  // Each subset makes a different counter layout: one counter per cell (count
+  // only), a counter per combination of a few flags, or the eight vector lanes
+  // once the combinations outgrow the cache (enhet × month).
+  const OrgTree tree = FlatTree(60);
+  const std::vector<FactsRow> rows = RowsInFlatTree(23, 20'000, 60);
   StatsIndex index;
   index.Apply(rows);
   const std::vector<UnitId> allowed = tree.Subtree(1);
@@ -413,22 +424,8 @@ TEST(StatsIndexTest, MeasureSubsetsCountTheirMeasuresAndParentsOnly) {
 TEST(StatsIndexTest, LargeTablesAndLongScansMatch) {
   // 200 enheter and 70 000 incidents: enhet × month has more cells than the
   // 16-bit lanes serve, and enhet × year widens its 16-bit lanes mid-scan.
-  std::vector<OrgUnit> units = {{1, std::nullopt, UnitKind::kKommun, "Staden"},
-                                {10, 1, UnitKind::kForvaltning, "Norra"},
-                                {11, 10, UnitKind::kAvdelning, "Barn och unga"}};
-  for (UnitId id = 1000; id < 1200; ++id) {
-    units.push_back({id, 11, UnitKind::kEnhet, "Enhet " + std::to_string(id)});
-  }
-  const OrgTree tree(units);
-  std::mt19937 rng(17);
-  std::vector<FactsRow> rows;
-  for (int i = 1; i <= 70'000; ++i) {
-    IncidentFacts f = RandomFacts(rng, i);
-    f.unit_id = 1000 + static_cast<UnitId>(rng() % 200);
-    FactsRow row = EncodeFacts(f);
-    row.seq = i;
-    rows.push_back(row);
-  }
+  const OrgTree tree = FlatTree(200);
+  const std::vector<FactsRow> rows = RowsInFlatTree(17, 70'000, 200);
   StatsIndex index;
   index.Apply(rows);
   const std::vector<UnitId> allowed = tree.Subtree(1);

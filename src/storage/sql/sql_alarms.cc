@@ -235,12 +235,7 @@ Status SqlTx::UpdateAlarmSite(const AlarmSite& s, int64_t expected_version) {
     TRYGG_RETURN_IF_ERROR(st.Run());
     if (st.Changes() > 0) return Status::Ok();
   }
-  // Nothing matched: either there is no such site or its version moved on.
-  TRYGG_ASSIGN_OR_RETURN(Statement exists, Prepare("SELECT 1 FROM alarm_sites WHERE id = ?"));
-  exists.BindInt(s.id);
-  TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
-  if (!found) return Status::NotFound("alarm.site_not_found");
-  return Status::Conflict("storage.stale");
+  return MissingOrStale("alarm_sites", s.id, "alarm.site_not_found", "storage.stale");
 }
 
 Result<std::vector<AlarmSite>> SqlTx::ListAlarmSites() {
@@ -393,12 +388,7 @@ Status SqlTx::UpdateAlarm(const Alarm& a, int64_t expected_version) {
     TRYGG_RETURN_IF_ERROR(st.Run());
     if (st.Changes() > 0) return Status::Ok();
   }
-  // Nothing matched: either there is no such alarm or its version moved on.
-  TRYGG_ASSIGN_OR_RETURN(Statement exists, Prepare("SELECT 1 FROM alarms WHERE id = ?"));
-  exists.BindInt(a.id);
-  TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
-  if (!found) return Status::NotFound("alarm.not_found");
-  return Status::Conflict("storage.stale");
+  return MissingOrStale("alarms", a.id, "alarm.not_found", "storage.stale");
 }
 
 // Every set field of the query narrows (they are ANDed); room_id unset means any room or none.

@@ -198,12 +198,7 @@ Status SqlTx::UpdateIncident(const Incident& incident, int64_t expected_version)
     TRYGG_RETURN_IF_ERROR(st.Run());
     if (st.Changes() > 0) return Status::Ok();
   }
-  // Nothing matched: either there is no such incident or its version moved on.
-  TRYGG_ASSIGN_OR_RETURN(Statement exists, Prepare("SELECT 1 FROM incidents WHERE id = ?"));
-  exists.BindInt(incident.id);
-  TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
-  if (!found) return Status::NotFound("incident.not_found");
-  return Status::Conflict("incident.stale_version");
+  return MissingOrStale("incidents", incident.id, "incident.not_found", "incident.stale_version");
 }
 
 Result<std::vector<Incident>> SqlTx::ListIncidents(const IncidentQuery& query) {

@@ -232,12 +232,7 @@ Status SqlTx::UpdateSecurityPlan(const SecurityPlan& p, int64_t expected_version
       TRYGG_RETURN_IF_ERROR(st.Run());
       if (st.Changes() > 0) return WritePlanPeople(*conn, p.id, p);
     }
-    // Nothing matched: either there is no such plan or its version moved on.
-    TRYGG_ASSIGN_OR_RETURN(Statement exists, Prepare("SELECT 1 FROM security_plans WHERE id = ?"));
-    exists.BindInt(p.id);
-    TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
-    if (!found) return Status::NotFound("plan.not_found");
-    return Status::Conflict("plan.stale_version");
+    return MissingOrStale("security_plans", p.id, "plan.not_found", "plan.stale_version");
   });
 }
 

@@ -282,13 +282,7 @@ Status SqlTx::UpdateAssessment(const RiskAssessment& a, int64_t expected_version
       TRYGG_RETURN_IF_ERROR(st.Run());
       if (st.Changes() > 0) return WriteAssessmentChildren(*conn, a.id, a);
     }
-    // Nothing matched: either there is no such assessment or its version moved on.
-    TRYGG_ASSIGN_OR_RETURN(Statement exists,
-                           Prepare("SELECT 1 FROM risk_assessments WHERE id = ?"));
-    exists.BindInt(a.id);
-    TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
-    if (!found) return Status::NotFound("risk.not_found");
-    return Status::Conflict("risk.stale_version");
+    return MissingOrStale("risk_assessments", a.id, "risk.not_found", "risk.stale_version");
   });
 }
 

@@ -29,4 +29,14 @@ Status SqlTx::RunExpectingOneRow(Statement& st, std::string_view not_found_reaso
   return Status::Ok();
 }
 
+Status SqlTx::MissingOrStale(std::string_view table, int64_t id, std::string_view not_found_reason,
+                             std::string_view stale_reason) {
+  TRYGG_ASSIGN_OR_RETURN(Statement exists,
+                         Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ?"));
+  exists.BindInt(id);
+  TRYGG_ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) return Status::NotFound(std::string(not_found_reason));
+  return Status::Conflict(std::string(stale_reason));
+}
+
 }  // namespace trygg::sql

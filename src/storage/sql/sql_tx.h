@@ -247,6 +247,11 @@ class SqlTx final : public StoreTx {
   // Runs `st` (an UPDATE/DELETE of one row) and returns NotFound(reason) when it
   // changed nothing.
   Status RunExpectingOneRow(Statement& st, std::string_view not_found_reason);
+  // After an UPDATE … WHERE id = ? AND version = ? that changed nothing:
+  // NotFound(not_found_reason) when `table` has no row `id`, else
+  // Conflict(stale_reason) (its version moved on).
+  Status MissingOrStale(std::string_view table, int64_t id, std::string_view not_found_reason,
+                        std::string_view stale_reason);
   // Bumps the organisation's generation (see OrgGeneration).
   Status BumpOrgGeneration();
   // Fills in the exposed list of each of `incidents` (one query for all).
