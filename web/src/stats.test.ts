@@ -3,7 +3,7 @@ import { sv } from './i18n/sv';
 import {
   buildView, csvField, DEFAULT_FILTERS, equivalenceText, filtersToSearch, formatDecimal, kpiSeries, kpiYears,
   parseFilters, periodRange, quarterFigures, quarterOf, quarterRange, readsStats, selectColumns, shiftQuarter,
-  statsQuery, statsScope, toCsv, viewToLines, type Figures, type ProtectedTable, type StatsTable, type ViewLabels,
+  statsQuery, statsScope, tableShows, toCsv, viewToLines, type Figures, type ProtectedTable, type StatsTable, type ViewLabels,
 } from './stats';
 
 const L: ViewLabels = {
@@ -88,6 +88,17 @@ describe('periods and quarters', () => {
     expect(shiftQuarter('2025-Q4', 1)).toBe('2026-Q1');
     expect(quarterRange('2026-Q4')).toEqual({ from: '2026-10-01', to: '2027-01-01' });
     expect(quarterRange('bad')).toEqual({ from: '', to: '' });
+  });
+});
+
+describe('a table fetched for one measure', () => {
+  it('is not drawn for a measure it did not count', () => {
+    const all = twoWay();
+    const countOnly = { ...all, measures: { count: all.measures.count } } as unknown as StatsTable;
+    for (const m of ['count', 'per_100', 'median_ack'] as const) expect(tableShows(countOnly, m)).toBe(true);
+    expect(tableShows(countOnly, 'police_rate')).toBe(false);
+    expect(tableShows(countOnly, 'support_on_time')).toBe(false);
+    expect(tableShows(all, 'support_on_time')).toBe(true);
   });
 });
 

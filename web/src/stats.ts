@@ -399,6 +399,15 @@ const RATIO: Partial<Record<Measure, [CountMeasure, CountMeasure]>> = {
 };
 
 /**
+ * True when `table` counted what `measure` shows (a table fetched for another
+ * measure lacks it: the server returns only the measures asked for).
+ */
+export function tableShows(table: StatsTable, measure: Measure): boolean {
+  const needed = RATIO[measure] ?? (['count'] as CountMeasure[]);
+  return needed.every((m) => table.measures[m] !== undefined);
+}
+
+/**
  * The table for `measure` as it is shown: one row per row key and a total
  * row; for a two-way table one column per column key and a total column.
  * Counts come from the protected tables as they are; rates are computed only

@@ -20,7 +20,7 @@ import { navigate, paths, useLocation } from '../router';
 import { useSession } from '../session';
 import {
   buildView, csvFileName, DEFAULT_FILTERS, filtersToSearch, isRowOnlyMeasure, isTimeDim, isUnitDim,
-  MEASURES, parseFilters, PERIODS, periodRange, STATS_DIMS, statsQuery, statsScope, toCsv, viewToLines,
+  MEASURES, parseFilters, PERIODS, periodRange, STATS_DIMS, statsQuery, statsScope, tableShows, toCsv, viewToLines,
   type ColsDim, type StatsFilters, type StatsTable, type TableView,
 } from '../stats';
 import { getStatsTable } from '../statsApi';
@@ -221,7 +221,9 @@ export function Statistics() {
   const rowOnly = isRowOnlyMeasure(f.measure);
   const cols = rowOnly || f.cols === 'none' ? null : t.stats.dims[f.cols];
   const caption = t.stats.caption(t.stats.measures[f.measure], t.stats.dims[f.rows], cols, periodText);
-  const rowCount = table.data ? table.data.rows.length : null;
+  // While a table for another measure is still shown, it is not drawn for this one.
+  const shown = table.data && tableShows(table.data, f.measure) ? table.data : null;
+  const rowCount = shown ? shown.rows.length : null;
 
   return (
     <Page title={t.stats.title} wide>
@@ -249,8 +251,8 @@ export function Statistics() {
         <Shape f={f} set={set} />
         {!q && <ErrorMessage>{t.stats.badRange}</ErrorMessage>}
         <ErrorMessage>{table.error}</ErrorMessage>
-        {table.loading && !table.data && <Loading />}
-        {table.data && <Result table={table.data} f={f} caption={caption} />}
+        {table.loading && !shown && <Loading />}
+        {shown && <Result table={shown} f={f} caption={caption} />}
         <p class="visually-hidden" role="status">{rowCount === null || table.loading ? '' : t.stats.updated(rowCount)}</p>
       </section>
     </Page>
