@@ -89,7 +89,10 @@ Result<UserWithGrants> UserService::Create(const Principal* who, const NewUser& 
   if (who != nullptr && !who->actor.Has(Role::kAdmin)) {
     return Status::PermissionDenied("user.forbidden");
   }
-  TRYGG_ASSIGN_OR_RETURN(std::string hash, HashPassword(in.password));  // slow: outside the tx
+  std::string hash = in.password_hash;
+  if (hash.empty()) {
+    TRYGG_ASSIGN_OR_RETURN(hash, HashPassword(in.password));  // slow: outside the tx
+  }
   TRYGG_ASSIGN_OR_RETURN(auto tx, ctx_.store.BeginWrite());
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   if (tree->Find(in.unit_id) == nullptr) return Status::InvalidArgument("user.unit", "unit_id");

@@ -15,6 +15,11 @@ struct NewUser {
   std::string email;
   UnitId unit_id = 0;
   std::string password;  // at least 10 characters
+  // Optional: HashPassword(password) made beforehand, stored as is instead of hashing
+  // `password` again (not checked against it: only for callers that made it themselves).
+  // seed-demo gives its ~44 users the one demo password and hashes it once — each hash
+  // costs ~0.2 s of CPU by design. Never set from a request body.
+  std::string password_hash;
 };
 
 struct UserPatch {
