@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
+
 namespace trygg {
 namespace {
 
@@ -34,18 +36,21 @@ void AlarmSubscription::SetWake(std::function<void()> wake) {
   if (now) now();
 }
 
-std::string AlarmSubscription::Take() {
-  std::vector<std::shared_ptr<const std::string>> taken;
-  {
-    std::lock_guard lock(mu_);
-    taken.swap(pending_);
+void AlarmSubscription::Take(std::vector<std::shared_ptr<const std::string>>* out) {
+  std::lock_guard lock(mu_);
+  if (out->empty()) {
+    out->swap(pending_);
+    return;
   }
-  size_t size = 0;
-  for (const auto& t : taken) size += t->size();
-  std::string out;
-  out.reserve(size);
-  for (const auto& t : taken) out += *t;
-  return out;
+  out->insert(out->end(), std::make_move_iterator(pending_.begin()),
+              std::make_move_iterator(pending_.end()));
+  pending_.clear();
+}
+
+std::string AlarmSubscription::TakeText() {
+  std::vector<std::shared_ptr<const std::string>> taken;
+  Take(&taken);
+  return ConcatShared(taken);
 }
 
 void AlarmSubscription::Push(std::shared_ptr<const std::string> text) {

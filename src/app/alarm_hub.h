@@ -41,8 +41,11 @@ class AlarmSubscription {
   // `wake` is called (from any thread; it must not block) whenever Take has
   // more. If something is pending already it is called at once.
   void SetWake(std::function<void()> wake);
+  // Appends everything pending to `out`, oldest first; the pieces are shared
+  // with the other screens sent the same message.
+  void Take(std::vector<std::shared_ptr<const std::string>>* out);
   // Everything pending, concatenated; empty when nothing.
-  std::string Take();
+  std::string TakeText();
   UserId user_id() const { return user_id_; }
 
  private:

@@ -78,4 +78,13 @@ bool SwedishLess(std::string_view a, std::string_view b) {
   return a < b;
 }
 
+std::string ConcatShared(const std::vector<std::shared_ptr<const std::string>>& pieces) {
+  size_t size = 0;
+  for (const auto& p : pieces) size += p->size();
+  std::string out;
+  out.reserve(size);
+  for (const auto& p : pieces) out += *p;
+  return out;
+}
+
 }  // namespace trygg

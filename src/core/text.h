@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace trygg {
 
@@ -22,6 +24,9 @@ inline bool FitsText(std::string_view s, size_t max_chars) {
 // Orders names as a Swedish reader expects: case-insensitive, with å, ä, ö
 // after z (in that order) and é/è/ü sorted as e/e/y. Ties fall back to bytes.
 bool SwedishLess(std::string_view a, std::string_view b);
+
+// The shared strings' bytes, concatenated (streamed messages shared between streams).
+std::string ConcatShared(const std::vector<std::shared_ptr<const std::string>>& pieces);
 
 // `parts` (strings or string_views) with `separator` between them; "" for none.
 template <typename Strings>

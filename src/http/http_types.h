@@ -30,23 +30,34 @@ struct HttpRequest {
   std::optional<std::string_view> Header(std::string_view name) const;
 };
 
+// A piece of a streamed response body. One formatted message is one piece,
+// shared by every stream that sends it (no copy per stream).
+using StreamPiece = std::shared_ptr<const std::string>;
+
 // A response body produced over time (Server-Sent Events), free of socket code.
-// The server writes the head (no Content-Length), then, each time it is woken
-// and at least every 15 s, whatever Take() returns, until Done() or the peer
-// goes away or the server stops. Take and Done are called on the connection's
-// own executor, one at a time; destroying the stream ends it.
+// The server writes the head (no Content-Length), then, each time it is woken,
+// whatever Take() yields, and a ping when idle for 15 s, until Done() or the
+// peer goes away or the server stops.
+//
+// Threads: Take may be called on any of the server's threads, never two at
+// once; Done only on the connection's own executor, possibly while a Take runs
+// on another thread. Destroying the stream ends it.
 class ResponseStream {
  public:
   virtual ~ResponseStream() = default;
   // The server calls this once, before the first Take. `wake` asks for a Take
   // soon; it may be called from any thread, any number of times, also after
-  // the connection is gone, and does not block.
+  // the connection is gone, and does not block. It must not be called while
+  // holding a lock that the stream's destructor takes.
   virtual void SetWake(std::function<void()> wake) = 0;
-  // Everything ready to send, concatenated; empty when nothing.
-  virtual std::string Take() = 0;
+  // Appends everything ready to send to `out`, in order; nothing when nothing.
+  virtual void Take(std::vector<StreamPiece>* out) = 0;
   // True once the stream has nothing more to send (after a last Take).
   virtual bool Done() = 0;
 };
+
+// What Take yields, as one string (tests, and writes that need one buffer).
+std::string TakeText(ResponseStream& stream);
 
 struct HttpResponse {
   int status = 200;

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/chunk_writer.h"
 #include "http/log.h"
 #include "http/security.h"
 
@@ -29,26 +30,31 @@ using namespace std::chrono_literals;
 constexpr auto kUseTuple = net::as_tuple(net::use_awaitable);
 constexpr auto kIoTimeout = 30s;
 constexpr auto kStopGrace = 10s;
-constexpr auto kStreamPing = 15s;  // a comment line on an idle event stream
+constexpr auto kStreamPing = 15s;   // a comment line on an idle event stream
+constexpr size_t kDrainBatch = 64;  // ready streams a drainer takes at a time
+const StreamPiece kPing = std::make_shared<const std::string>(": ping\n\n");
 
-// What a streaming response waits on: a timer that the stream's wake, the
-// peer closing and the server stopping cancel. Touched only on the
-// connection's strand, except `mu`/`open`, which guard posting to it.
+// The state of one streaming response, shared by its coroutine (on the
+// connection's strand) and the fan-out drainers (any io thread), which write
+// to an idle stream's socket directly instead of waking its coroutine.
 struct StreamWaiter {
-  explicit StreamWaiter(net::any_io_executor ex) : timer(ex) {}
-  net::steady_timer timer;
-  bool woken = false;        // something asked for a Take since the last one
+  StreamWaiter(net::any_io_executor ex, int socket_fd, ResponseStream* s)
+      : timer(ex), fd(socket_fd), stream(s) {}
+  // Touched only on the strand.
+  net::steady_timer timer;   // the coroutine's wait; cancelled to wake it
   bool peer_closed = false;  // the client went away (or sent something)
   bool stop = false;         // the server is stopping
   char scratch[16];          // where the peer-close watch reads to
-  std::mutex mu;
-  bool open = true;  // false once the stream is over: wakes are dropped
+  const int fd;
 
-  // Marks woken and ends the wait; runs on the strand.
-  void Wake() {
-    woken = true;
-    timer.cancel();
-  }
+  std::mutex mu;        // guards the rest
+  bool open = true;     // false once the coroutine ends: `stream` and `fd` are gone
+  bool writing = true;  // the coroutine has a write in flight (the head first)
+  bool woken = false;   // the coroutine should Take again before it sleeps
+  bool failed = false;  // a direct write found the peer gone
+  std::string backlog;  // framed bytes a direct write left unsent; written first
+  std::chrono::steady_clock::time_point last_write;
+  ResponseStream* stream;  // owned by the coroutine; null once closed
 };
 
 struct Connection {
@@ -100,10 +106,18 @@ class Server {
  public:
   Server(const HttpApi& api, int threads)
       : api_(api),
+        threads_(threads),
         ioc_(threads),
         acceptor_(ioc_),
         signals_(ioc_, SIGINT, SIGTERM),
         hard_stop_(ioc_) {}
+
+  ~Server() {
+    std::vector<std::shared_ptr<StreamWaiter>> dropped;
+    std::lock_guard lock(ready_mu_);
+    ready_closed_ = true;
+    dropped.swap(ready_);
+  }
 
   Status Listen(const std::string& host, uint16_t port) {
     boost::system::error_code ec;
@@ -220,35 +234,35 @@ class Server {
   }
 
   // Writes a streaming response: the head (chunked, no Content-Length), then
-  // what the stream yields whenever it wakes us, a ping when idle for
-  // kStreamPing; until the stream is done, the peer closes, a write fails or
-  // the server stops. The connection closes afterwards.
+  // what the stream yields, a ping when idle for kStreamPing; until the stream
+  // is done, the peer closes, a write fails or the server stops. The
+  // connection closes afterwards. While the coroutine sleeps, a wake is
+  // written by a drainer straight from the stream (see Ready); the coroutine
+  // writes only what a drainer cannot: the head, a backlog the socket did not
+  // take at once, pings and the end.
   net::awaitable<void> Stream(const std::shared_ptr<Connection>& conn_ptr, HttpResponse res,
                               unsigned version) {
     Connection& conn = *conn_ptr;
-    auto waiter = std::make_shared<StreamWaiter>(conn.stream.get_executor());
-    // Closes the waiter to wakes however this coroutine ends (also when the
-    // io_context is destroyed with it suspended); declared before the stream
-    // so that the stream (and its subscription) goes first.
+    std::unique_ptr<ResponseStream> stream = std::move(res.stream);
+    auto waiter = std::make_shared<StreamWaiter>(
+        conn.stream.get_executor(), conn.stream.socket().native_handle(), stream.get());
+    // Closes the waiter however this coroutine ends (also when the io_context
+    // is destroyed with it suspended), before the stream and the socket go.
     struct Closer {
       StreamWaiter* w;
       std::shared_ptr<Connection> c;
       ~Closer() {
         std::lock_guard lock(w->mu);
         w->open = false;
+        w->stream = nullptr;
         c->waiter.reset();
       }
     };
     conn.waiter = waiter;
     Closer closer{waiter.get(), conn_ptr};
-    std::unique_ptr<ResponseStream> stream = std::move(res.stream);
     std::weak_ptr<StreamWaiter> weak = waiter;
-    auto ex = conn.stream.get_executor();
-    stream->SetWake([weak, ex] {
-      std::shared_ptr<StreamWaiter> w = weak.lock();
-      if (!w) return;
-      std::lock_guard lock(w->mu);
-      if (w->open) net::post(ex, [w] { w->Wake(); });
+    stream->SetWake([this, weak] {
+      if (std::shared_ptr<StreamWaiter> w = weak.lock()) Ready(std::move(w));
     });
     if (stopping_) co_return;  // Stop() ran before the waiter was visible
 
@@ -271,34 +285,135 @@ class Server {
           waiter->timer.cancel();
         });
 
+    // Writes framed bytes; the caller set `writing`, which this clears.
     auto write = [&](std::string text) -> net::awaitable<bool> {
       conn.stream.expires_after(kIoTimeout);
-      auto [ec, n] =
-          co_await net::async_write(conn.stream, bhttp::make_chunk(net::buffer(text)), kUseTuple);
+      auto [ec, n] = co_await net::async_write(conn.stream, net::buffer(text), kUseTuple);
+      std::lock_guard lock(waiter->mu);
+      waiter->writing = false;
+      waiter->last_write = std::chrono::steady_clock::now();
       co_return !ec;
     };
-    auto last_write = std::chrono::steady_clock::now();
+    {
+      std::lock_guard lock(waiter->mu);
+      waiter->writing = false;
+      waiter->last_write = std::chrono::steady_clock::now();
+    }
+    std::vector<StreamPiece> pieces;
     while (!stopping_ && !waiter->stop && !waiter->peer_closed) {
-      waiter->woken = false;
-      std::string text = stream->Take();
-      const bool done = stream->Done();
-      if (!text.empty()) {
-        if (!co_await write(std::move(text))) co_return;
-        last_write = std::chrono::steady_clock::now();
+      std::string text;
+      auto ping_at = std::chrono::steady_clock::time_point::max();
+      {
+        std::lock_guard lock(waiter->mu);
+        if (waiter->failed) co_return;
+        waiter->woken = false;
+        text = std::move(waiter->backlog);
+        waiter->backlog.clear();
+        pieces.clear();
+        stream->Take(&pieces);
+        text += FrameChunk(pieces);
+        pieces.clear();
+        waiter->writing = !text.empty();
+        ping_at = waiter->last_write + kStreamPing;
       }
-      if (done) {
-        conn.stream.expires_after(kIoTimeout);
-        co_await net::async_write(conn.stream, bhttp::make_chunk_last(), kUseTuple);
+      if (!text.empty() && !co_await write(std::move(text))) co_return;
+      if (stream->Done()) {
+        {
+          std::lock_guard lock(waiter->mu);
+          if (waiter->writing || !waiter->backlog.empty()) continue;  // a drainer's rest first
+          waiter->writing = true;
+        }
+        co_await write(std::string(kLastChunk));
         co_return;
       }
-      if (waiter->woken || waiter->stop || waiter->peer_closed) continue;
-      waiter->timer.expires_at(last_write + kStreamPing);
-      auto [tec] = co_await waiter->timer.async_wait(kUseTuple);
-      if (!tec && !waiter->woken) {  // idle for kStreamPing
-        if (!co_await write(": ping\n\n")) co_return;
-        last_write = std::chrono::steady_clock::now();
+      if (!text.empty()) continue;  // more may have come while writing
+      {
+        std::lock_guard lock(waiter->mu);
+        if (waiter->woken || waiter->failed || !waiter->backlog.empty()) continue;
       }
+      if (std::chrono::steady_clock::now() >= ping_at) {
+        {
+          std::lock_guard lock(waiter->mu);
+          waiter->writing = true;
+        }
+        pieces.assign(1, kPing);
+        std::string ping = FrameChunk(pieces);
+        pieces.clear();
+        if (!co_await write(std::move(ping))) co_return;
+        continue;
+      }
+      waiter->timer.expires_at(ping_at);
+      co_await waiter->timer.async_wait(kUseTuple);
     }
+  }
+
+  // A stream has something to send: queues it for the drainers, starting
+  // them when none is running. Called from any thread (the hub's wake).
+  void Ready(std::shared_ptr<StreamWaiter> waiter) {
+    std::lock_guard lock(ready_mu_);
+    if (ready_closed_) return;
+    ready_.push_back(std::move(waiter));
+    if (drainers_ > 0) return;
+    drainers_ = threads_;
+    for (int i = 0; i < threads_; ++i) net::post(ioc_, [this] { Drain(); });
+  }
+
+  // Runs on an io thread until the ready queue is empty: writes each ready
+  // stream's pieces straight to its socket when its coroutine is idle,
+  // otherwise wakes the coroutine to do it.
+  void Drain() {
+    std::vector<std::shared_ptr<StreamWaiter>> batch;
+    std::vector<StreamPiece> pieces;
+    for (;;) {
+      {
+        std::lock_guard lock(ready_mu_);
+        if (ready_.empty()) {
+          --drainers_;
+          return;
+        }
+        const size_t n = std::min<size_t>(ready_.size(), kDrainBatch);
+        batch.assign(std::make_move_iterator(ready_.begin()),
+                     std::make_move_iterator(ready_.begin() + static_cast<long>(n)));
+        ready_.erase(ready_.begin(), ready_.begin() + static_cast<long>(n));
+      }
+      for (std::shared_ptr<StreamWaiter>& w : batch) {
+        if (!WriteDirect(*w, &pieces)) WakeCoroutine(std::move(w));
+      }
+      batch.clear();
+    }
+  }
+
+  // Writes what `w`'s stream yields now, if its coroutine is idle. False when
+  // the coroutine must run (busy, a backlog left, the peer gone).
+  static bool WriteDirect(StreamWaiter& w, std::vector<StreamPiece>* pieces) {
+    std::unique_lock lock(w.mu, std::try_to_lock);
+    if (!lock.owns_lock()) return false;  // the coroutine (or a drainer) has it
+    if (!w.open) return true;
+    if (w.writing || !w.backlog.empty()) {
+      w.woken = true;
+      return false;
+    }
+    pieces->clear();
+    w.stream->Take(pieces);
+    const ChunkWrite r = WriteChunkNow(w.fd, *pieces, &w.backlog);
+    pieces->clear();
+    switch (r) {
+      case ChunkWrite::kDone:
+        w.last_write = std::chrono::steady_clock::now();
+        return true;
+      case ChunkWrite::kBlocked:
+        w.woken = true;
+        return false;
+      case ChunkWrite::kFailed:
+        w.failed = true;
+        return false;
+    }
+    return false;
+  }
+
+  static void WakeCoroutine(std::shared_ptr<StreamWaiter> w) {
+    auto ex = w->timer.get_executor();
+    net::post(ex, [w = std::move(w)] { w->timer.cancel(); });
   }
 
   net::awaitable<bool> TooLarge(Connection& conn, const BeastRequest& header) {
@@ -363,6 +478,13 @@ class Server {
   }
 
   const HttpApi& api_;
+  const int threads_;
+  // Streams with something to send (see Ready); declared before ioc_, whose
+  // handlers may still call Ready while it is destroyed.
+  std::mutex ready_mu_;
+  std::vector<std::shared_ptr<StreamWaiter>> ready_;
+  int drainers_ = 0;  // Drain tasks posted and not finished
+  bool ready_closed_ = false;
   net::io_context ioc_;
   tcp::acceptor acceptor_;
   net::signal_set signals_;

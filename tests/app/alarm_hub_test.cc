@@ -124,18 +124,18 @@ TEST_F(AlarmHubTest, AnEventReachesEveryScreenOfItsReceiversOnlyFormattedOnce) {
   EXPECT_EQ(*read, 1);
   EXPECT_EQ(formatted_ - formatted_before, 1);  // one text for every screen
   EXPECT_EQ(waker.wakes(), 1);
-  const std::string on_phone = (*phone)->Take();
+  const std::string on_phone = (*phone)->TakeText();
   EXPECT_EQ(About(on_phone, id), std::vector<std::string>{"raised:active:0"});
-  EXPECT_EQ((*desktop)->Take(), on_phone);
-  EXPECT_EQ((*stranger)->Take(), "");
-  EXPECT_EQ((*phone)->Take(), "");  // taken
+  EXPECT_EQ((*desktop)->TakeText(), on_phone);
+  EXPECT_EQ((*stranger)->TakeText(), "");
+  EXPECT_EQ((*phone)->TakeText(), "");  // taken
 
   ASSERT_TRUE(app().alarms().Respond(people().colleague, id).ok());
   ASSERT_TRUE(app().alarms().End(people().employee, id, AlarmOutcome::kResolved, "").ok());
   ASSERT_TRUE(hub.Pump().ok());
   // Both events in one read: one message, the alarm's last state and event.
-  EXPECT_EQ(About((*phone)->Take(), id), (std::vector<std::string>{"ended:ended:1"}));
-  EXPECT_EQ((*stranger)->Take(), "");
+  EXPECT_EQ(About((*phone)->TakeText(), id), (std::vector<std::string>{"ended:ended:1"}));
+  EXPECT_EQ((*stranger)->TakeText(), "");
   EXPECT_EQ(hub.last_seq(), [&] {
     auto tx = store_->BeginRead();
     return *(*tx)->LastAlarmEventSeq();
@@ -154,21 +154,21 @@ TEST_F(AlarmHubTest, ADeliveredReachesOnlyTheRaiserUnlessTheReadHasMoreForEveryo
   ASSERT_TRUE(raiser.ok() && colleague.ok());
   const AlarmId id = Raise(room);
   ASSERT_TRUE(hub.Pump().ok());
-  ASSERT_EQ(About((*colleague)->Take(), id), std::vector<std::string>{"raised:active:0"});
-  (*raiser)->Take();
+  ASSERT_EQ(About((*colleague)->TakeText(), id), std::vector<std::string>{"raised:active:0"});
+  (*raiser)->TakeText();
 
   // The colleague's screen showed it: news for the raiser's panel only.
   ASSERT_TRUE(app().alarms().Delivered(people().colleague, id).ok());
   ASSERT_TRUE(hub.Pump().ok());
-  EXPECT_EQ(About((*raiser)->Take(), id), std::vector<std::string>{"delivered:active:0"});
-  EXPECT_EQ((*colleague)->Take(), "");
+  EXPECT_EQ(About((*raiser)->TakeText(), id), std::vector<std::string>{"delivered:active:0"});
+  EXPECT_EQ((*colleague)->TakeText(), "");
 
   // A delivered and a response in one read: everyone gets the last state.
   ASSERT_TRUE(app().alarms().Delivered(people().employee, id).ok());
   ASSERT_TRUE(app().alarms().Respond(people().colleague, id).ok());
   ASSERT_TRUE(hub.Pump().ok());
-  EXPECT_EQ(About((*raiser)->Take(), id), std::vector<std::string>{"responding:active:1"});
-  EXPECT_EQ(About((*colleague)->Take(), id), std::vector<std::string>{"responding:active:1"});
+  EXPECT_EQ(About((*raiser)->TakeText(), id), std::vector<std::string>{"responding:active:1"});
+  EXPECT_EQ(About((*colleague)->TakeText(), id), std::vector<std::string>{"responding:active:1"});
 }
 
 TEST_F(AlarmHubTest, AScreenComingBackGetsEachMissedAlarmOnceInItsCurrentState) {
@@ -187,26 +187,26 @@ TEST_F(AlarmHubTest, AScreenComingBackGetsEachMissedAlarmOnceInItsCurrentState) 
 
   auto back = hub.Subscribe(people().colleague, last_seen);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
-  const std::string replayed = (*back)->Take();
+  const std::string replayed = (*back)->TakeText();
   EXPECT_EQ(About(replayed, id), std::vector<std::string>{"responding:active:1"});
   ASSERT_TRUE(hub.Pump().ok());
-  EXPECT_EQ((*back)->Take(), "");  // nothing twice
+  EXPECT_EQ((*back)->TakeText(), "");  // nothing twice
   // Someone not receiving it gets nothing; a screen without a last seq gets the active alarm.
   auto stranger = hub.Subscribe(people().chef_rec, last_seen);
   ASSERT_TRUE(stranger.ok());
-  EXPECT_EQ((*stranger)->Take(), "");
+  EXPECT_EQ((*stranger)->TakeText(), "");
   auto fresh = hub.Subscribe(people().colleague, std::nullopt);
   ASSERT_TRUE(fresh.ok());
-  EXPECT_EQ(About((*fresh)->Take(), id), std::vector<std::string>{"responding:active:1"});
+  EXPECT_EQ(About((*fresh)->TakeText(), id), std::vector<std::string>{"responding:active:1"});
 
   ASSERT_TRUE(app().alarms().End(people().employee, id, AlarmOutcome::kResolved, "").ok());
   ASSERT_TRUE(hub.Pump().ok());
   auto later = hub.Subscribe(people().colleague, std::nullopt);  // ended: not replayed
   ASSERT_TRUE(later.ok());
-  EXPECT_TRUE(About((*later)->Take(), id).empty());
+  EXPECT_TRUE(About((*later)->TakeText(), id).empty());
   auto since = hub.Subscribe(people().colleague, last_seen);  // …but after a seq, it is
   ASSERT_TRUE(since.ok());
-  EXPECT_EQ(About((*since)->Take(), id), std::vector<std::string>{"ended:ended:1"});
+  EXPECT_EQ(About((*since)->TakeText(), id), std::vector<std::string>{"ended:ended:1"});
 }
 
 TEST_F(AlarmHubTest, ALocalRaiseWakesTheTailAtOnce) {
@@ -215,7 +215,7 @@ TEST_F(AlarmHubTest, ALocalRaiseWakesTheTailAtOnce) {
   hub.Start(60000);  // only a poke can deliver within the test
   auto sub = hub.Subscribe(people().colleague, std::nullopt);
   ASSERT_TRUE(sub.ok());
-  (*sub)->Take();
+  (*sub)->TakeText();
   Waker waker;
   (*sub)->SetWake(waker.Callback());
   const auto started = std::chrono::steady_clock::now();
@@ -225,7 +225,7 @@ TEST_F(AlarmHubTest, ALocalRaiseWakesTheTailAtOnce) {
                       std::chrono::steady_clock::now() - started)
                       .count();
   EXPECT_LT(ms, 1000);
-  EXPECT_EQ(About((*sub)->Take(), id), std::vector<std::string>{"raised:active:0"});
+  EXPECT_EQ(About((*sub)->TakeText(), id), std::vector<std::string>{"raised:active:0"});
   hub.Stop();
   ASSERT_TRUE(app().alarms().End(people().employee, id, AlarmOutcome::kResolved, "").ok());
 }
@@ -294,7 +294,7 @@ TEST(AlarmHubPgTest, ARaiseInOneProcessReachesAnothersScreens) {
     auto read = hub.Pump();
     ASSERT_TRUE(read.ok()) << read.status().ToString();
     EXPECT_EQ(*read, 1);
-    EXPECT_EQ(About((*screen)->Take(), id), std::vector<std::string>{"raised:active:0"});
+    EXPECT_EQ(About((*screen)->TakeText(), id), std::vector<std::string>{"raised:active:0"});
 
     // Started with a long poll: A's write reaches B by NOTIFY. (One wait
     // first, so B listens before A writes.)
@@ -304,7 +304,7 @@ TEST(AlarmHubPgTest, ARaiseInOneProcessReachesAnothersScreens) {
     (*screen)->SetWake(waker.Callback());
     ASSERT_TRUE(a.alarms().Respond(colleague, id).ok());
     EXPECT_TRUE(waker.WaitFor(5000));
-    EXPECT_EQ(About((*screen)->Take(), id), std::vector<std::string>{"responding:active:1"});
+    EXPECT_EQ(About((*screen)->TakeText(), id), std::vector<std::string>{"responding:active:1"});
     hub.Stop();
     screen->reset();
   }

@@ -208,9 +208,9 @@ TEST_F(ApiTest, AlarmStreamStartsWithHelloAndEndsWithTheSession) {
   EXPECT_EQ(res.Header("Cache-Control").value_or(""), "no-store");
   EXPECT_TRUE(res.Header("Content-Security-Policy").has_value());
   res.stream->SetWake([&wakes] { ++wakes; });
-  const std::string first = res.stream->Take();
+  const std::string first = TakeText(*res.stream);
   EXPECT_EQ(first.rfind("retry: 2000\n\nevent: hello\ndata: {", 0), 0u) << first;
-  EXPECT_EQ(res.stream->Take(), "");
+  EXPECT_EQ(TakeText(*res.stream), "");
   EXPECT_FALSE(res.stream->Done());
 
   EXPECT_EQ(

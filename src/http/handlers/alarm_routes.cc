@@ -25,16 +25,15 @@ class AlarmStream : public ResponseStream {
       : app_(app),
         session_token_(std::move(session_token)),
         sub_(std::move(sub)),
-        pending_(std::move(hello)),
+        hello_(std::make_shared<const std::string>(std::move(hello))),
         next_check_(app.context().clock.NowMs() + kSessionCheckMs) {}
 
   void SetWake(std::function<void()> wake) override { sub_->SetWake(std::move(wake)); }
 
-  std::string Take() override {
-    std::string out = std::move(pending_);
-    pending_.clear();
-    out += sub_->Take();
-    return out;
+  void Take(std::vector<StreamPiece>* out) override {
+    if (hello_) out->push_back(std::move(hello_));
+    hello_.reset();
+    sub_->Take(out);
   }
 
   bool Done() override {
@@ -52,7 +51,7 @@ class AlarmStream : public ResponseStream {
   App& app_;
   const std::string session_token_;
   std::unique_ptr<AlarmSubscription> sub_;
-  std::string pending_;
+  StreamPiece hello_;  // until the first Take
   TimeMs next_check_;
   bool done_ = false;
 };
