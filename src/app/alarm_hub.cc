@@ -27,13 +27,14 @@ AlarmSubscription::~AlarmSubscription() {
 }
 
 void AlarmSubscription::SetWake(std::function<void()> wake) {
-  std::function<void()> now;
+  auto shared = std::make_shared<const std::function<void()>>(std::move(wake));
+  bool now = false;
   {
     std::lock_guard lock(mu_);
-    wake_ = std::move(wake);
-    if (!pending_.empty()) now = wake_;
+    wake_ = shared;
+    now = !pending_.empty();
   }
-  if (now) now();
+  if (now && *shared) (*shared)();
 }
 
 void AlarmSubscription::Take(std::vector<std::shared_ptr<const std::string>>* out) {
@@ -54,14 +55,14 @@ std::string AlarmSubscription::TakeText() {
 }
 
 void AlarmSubscription::Push(std::shared_ptr<const std::string> text) {
-  std::function<void()> wake;
+  std::shared_ptr<const std::function<void()>> wake;
   {
     std::lock_guard lock(mu_);
     // Wake only when the queue was empty: a woken screen takes everything.
     if (pending_.empty()) wake = wake_;
     pending_.push_back(std::move(text));
   }
-  if (wake) wake();
+  if (wake && *wake) (*wake)();
 }
 
 // --- AlarmHub.

@@ -57,7 +57,8 @@ class AlarmSubscription {
   const UserId user_id_;
   std::mutex mu_;
   std::vector<std::shared_ptr<const std::string>> pending_;
-  std::function<void()> wake_;
+  // Shared, so that a Push copies a pointer, not the function, to call it unlocked.
+  std::shared_ptr<const std::function<void()>> wake_;
 };
 
 class AlarmHub {

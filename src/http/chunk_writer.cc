@@ -5,7 +5,6 @@
 #include <sys/uio.h>
 
 #include <cerrno>
-#include <cstdio>
 
 #include "core/text.h"
 
@@ -20,9 +19,20 @@ size_t TotalSize(const std::vector<StreamPiece>& pieces) {
   return size;
 }
 
-// "<hex>\r\n" into `buf`; returns its length.
+// "<hex>\r\n" into `buf`; returns its length. (Not snprintf: this runs once
+// per stream and message.)
 int ChunkHead(size_t size, char (&buf)[24]) {
-  return std::snprintf(buf, sizeof buf, "%zx\r\n", size);
+  char digits[16];
+  int n = 0;
+  do {
+    digits[n++] = "0123456789abcdef"[size & 0xf];
+    size >>= 4;
+  } while (size != 0);
+  int len = 0;
+  while (n > 0) buf[len++] = digits[--n];
+  buf[len++] = '\r';
+  buf[len++] = '\n';
+  return len;
 }
 
 // The framed bytes from offset `from` on (head, pieces, CRLF).

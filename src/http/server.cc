@@ -7,6 +7,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <deque>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -39,13 +40,14 @@ const StreamPiece kPing = std::make_shared<const std::string>(": ping\n\n");
 // to an idle stream's socket directly instead of waking its coroutine.
 struct StreamWaiter {
   StreamWaiter(net::any_io_executor ex, int socket_fd, ResponseStream* s)
-      : timer(ex), fd(socket_fd), stream(s) {}
+      : timer(ex), fd(socket_fd), stream_address(s), stream(s) {}
   // Touched only on the strand.
   net::steady_timer timer;   // the coroutine's wait; cancelled to wake it
   bool peer_closed = false;  // the client went away (or sent something)
   bool stop = false;         // the server is stopping
   char scratch[16];          // where the peer-close watch reads to
   const int fd;
+  const void* const stream_address;  // for prefetching only: may be gone
 
   std::mutex mu;        // guards the rest
   bool open = true;     // false once the coroutine ends: `stream` and `fd` are gone
@@ -113,7 +115,7 @@ class Server {
         hard_stop_(ioc_) {}
 
   ~Server() {
-    std::vector<std::shared_ptr<StreamWaiter>> dropped;
+    std::deque<std::shared_ptr<StreamWaiter>> dropped;
     std::lock_guard lock(ready_mu_);
     ready_closed_ = true;
     dropped.swap(ready_);
@@ -348,14 +350,14 @@ class Server {
   }
 
   // A stream has something to send: queues it for the drainers, starting
-  // them when none is running. Called from any thread (the hub's wake).
+  // one per io thread as needed. Called from any thread (the hub's wake).
   void Ready(std::shared_ptr<StreamWaiter> waiter) {
     std::lock_guard lock(ready_mu_);
     if (ready_closed_) return;
     ready_.push_back(std::move(waiter));
-    if (drainers_ > 0) return;
-    drainers_ = threads_;
-    for (int i = 0; i < threads_; ++i) net::post(ioc_, [this] { Drain(); });
+    // Every thread drains: a drainer that found the queue empty a moment ago
+    // (the hub is still pushing) is replaced, or one core would do the rest.
+    for (; drainers_ < threads_; ++drainers_) net::post(ioc_, [this] { Drain(); });
   }
 
   // Runs on an io thread until the ready queue is empty: writes each ready
@@ -371,13 +373,18 @@ class Server {
           --drainers_;
           return;
         }
-        const size_t n = std::min<size_t>(ready_.size(), kDrainBatch);
-        batch.assign(std::make_move_iterator(ready_.begin()),
-                     std::make_move_iterator(ready_.begin() + static_cast<long>(n)));
-        ready_.erase(ready_.begin(), ready_.begin() + static_cast<long>(n));
+        const auto end = ready_.begin() + static_cast<long>(std::min(ready_.size(), kDrainBatch));
+        batch.assign(std::make_move_iterator(ready_.begin()), std::make_move_iterator(end));
+        ready_.erase(ready_.begin(), end);
       }
-      for (std::shared_ptr<StreamWaiter>& w : batch) {
-        if (!WriteDirect(*w, &pieces)) WakeCoroutine(std::move(w));
+      // One clock read per batch (for the pings' idle time; reads cost on a VM).
+      const auto now = std::chrono::steady_clock::now();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        // 10,000 streams do not stay in cache: ask early for the waiters and
+        // then the streams to come (a write is mostly waiting on memory).
+        if (i + 8 < batch.size()) __builtin_prefetch(batch[i + 8].get());
+        if (i + 4 < batch.size()) __builtin_prefetch(batch[i + 4]->stream_address);
+        if (!WriteDirect(*batch[i], now, &pieces)) WakeCoroutine(std::move(batch[i]));
       }
       batch.clear();
     }
@@ -385,7 +392,8 @@ class Server {
 
   // Writes what `w`'s stream yields now, if its coroutine is idle. False when
   // the coroutine must run (busy, a backlog left, the peer gone).
-  static bool WriteDirect(StreamWaiter& w, std::vector<StreamPiece>* pieces) {
+  static bool WriteDirect(StreamWaiter& w, std::chrono::steady_clock::time_point now,
+                          std::vector<StreamPiece>* pieces) {
     std::unique_lock lock(w.mu, std::try_to_lock);
     if (!lock.owns_lock()) return false;  // the coroutine (or a drainer) has it
     if (!w.open) return true;
@@ -399,7 +407,7 @@ class Server {
     pieces->clear();
     switch (r) {
       case ChunkWrite::kDone:
-        w.last_write = std::chrono::steady_clock::now();
+        w.last_write = now;
         return true;
       case ChunkWrite::kBlocked:
         w.woken = true;
@@ -482,7 +490,7 @@ class Server {
   // Streams with something to send (see Ready); declared before ioc_, whose
   // handlers may still call Ready while it is destroyed.
   std::mutex ready_mu_;
-  std::vector<std::shared_ptr<StreamWaiter>> ready_;
+  std::deque<std::shared_ptr<StreamWaiter>> ready_;
   int drainers_ = 0;  // Drain tasks posted and not finished
   bool ready_closed_ = false;
   net::io_context ioc_;
