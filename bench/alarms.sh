@@ -35,6 +35,7 @@ DIR="${BENCH_DIR:-/tmp}"
 ALARMS="${BENCH_ALARMS:-10}"
 KIND="${BENCH_KIND:-test}"
 RECEIVERS_B="${BENCH_RECEIVERS:-100}"
+READ_DELAY_MS="${BENCH_READ_DELAY_MS:-300}"
 IDLE_USERS="medarbetare.soder.eb,medarbetare.soder.eb2,medarbetare.soder.bou,medarbetare.soder.vux,chef.soder.eb,chef.soder.bou,avdchef.soder,sakerhet.soder,medarbetare.vaster.eb,medarbetare.vaster.eb2,medarbetare.vaster.bou,medarbetare.vaster.vux,chef.vaster.eb,chef.vaster.bou,avdchef.vaster,sakerhet.vaster"
 USERS="${BENCH_USERS:-medarbetare.norr.eb,medarbetare.norr.eb2,medarbetare.norr.bou,medarbetare.norr.bou2,medarbetare.norr.vux,medarbetare.norr.vux2,medarbetare.norr.rec,chef.norr.eb,chef.norr.bou,chef.norr.vux,chef.norr.rec,avdchef.norr,skyddsombud.norr,sakerhet.norr,admin,analytiker}"
 GEN_BUILD="$DIR/trygg-alarm-load-build"
@@ -95,6 +96,7 @@ run() {  # run NAME [extra generator flags]
   set +e
   "$GEN_BUILD/trygg_alarm_load" --port "$PORT" --users "$USERS" --connections "$N" \
     --alarms "$ALARMS" --kind "$KIND" --site "Socialkontoret Norra" --server-pid "$SERVER_PID" \
+    --read-delay-ms "$READ_DELAY_MS" \
     "$@" >"$WORK/table-$name.md"
   local rc=$?
   set -e

@@ -4,6 +4,12 @@
 //
 // One thread runs every stream on epoll (plain non-blocking sockets); a second thread presses
 // the alarms with ordinary blocking HTTP requests, so a press never delays a receipt timestamp.
+//
+// Two receipt times per stream and alarm: when the kernel had the bytes on the stream's socket
+// (SO_TIMESTAMPNS, the time a screen's machine would have them) and when this program read them.
+// The second includes this program's own queueing: it shares the two cores with the server and
+// reads in batches (it naps a millisecond when few streams are ready, so that it does not take a
+// core and a wakeup per message from the server it measures).
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -20,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -45,6 +52,13 @@ int64_t NowNs() {
       .count();
 }
 
+// CLOCK_REALTIME, the clock of the kernel's receive timestamps.
+int64_t RealNowNs() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return int64_t{ts.tv_sec} * 1000000000 + ts.tv_nsec;
+}
+
 struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -63,7 +77,8 @@ struct Options {
   int pause_ms = 500;  // between one alarm's end and the next press
   std::string json_out;
   std::string label;
-  bool deliver = false;  // each on-duty user confirms delivery, as the web app's screens do
+  bool deliver = false;   // each on-duty user confirms delivery, as the web app's screens do
+  int read_delay_ms = 0;  // after a press, read nothing for this long (see Usage)
 };
 
 void Usage() {
@@ -73,12 +88,18 @@ void Usage() {
          "  [--alarms K (10)] [--site TEXT] [--kind test|real|drill] [--server-pid PID]\n"
          "  [--password PW (trygg-demo)] [--host 127.0.0.1] [--max-pending 256]\n"
          "  [--connect-timeout-s 300] [--alarm-timeout-ms 10000] [--pause-ms 500]\n"
-         "  [--json FILE] [--label TEXT] [--deliver 1]\n"
+         "  [--json FILE] [--label TEXT] [--deliver 1] [--read-delay-ms D (0)]\n"
          "Every user logs in once and goes on duty (PUT /duty, kollega) at the site; the N\n"
          "streams are spread over their sessions. With --receivers R < N, only R streams\n"
          "belong to them and the other N - R to the idle users (logged in, never on duty):\n"
          "held connections that must receive nothing. The first user raises the alarms in the\n"
          "site's first besöksrum and ends each one once every stream has seen it end.\n"
+         "With --read-delay-ms D, the streams leave the generator's epoll set just before each\n"
+         "press and are not read for D ms after it: the messages wait on the sockets with\n"
+         "their kernel arrival times, and neither the generator's reading (a recv and a JSON\n"
+         "parse per message) nor its wakeups (a wait-queue wakeup per message, which loopback\n"
+         "charges to the sending server) take the cores while the server fans out, as screens\n"
+         "on other machines would not.\n"
          "Prints a markdown table on stdout, progress on stderr.\n";
 }
 
@@ -136,6 +157,8 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
       o.json_out = v;
     } else if (a == "--label") {
       o.label = v;
+    } else if (a == "--read-delay-ms") {
+      ok = as_int(&o.read_delay_ms);
     } else if (a == "--deliver") {
       o.deliver = v == "1" || v == "true";
     } else {
@@ -284,7 +307,8 @@ struct Conn {
 };
 
 struct AlarmTrack {
-  std::vector<int64_t> raised_ns;  // per connection; 0: not yet
+  std::vector<int64_t> raised_ns;         // per connection, read (steady clock); 0: not yet
+  std::vector<int64_t> raised_kernel_ns;  // per connection, on the socket (realtime); 0: unknown
   int raised = 0;
   int ended = 0;
 };
@@ -297,6 +321,11 @@ struct Shared {
   int open_streams = 0;                  // receiving streams with hello and not closed
   int dropped_after_hello = 0;
   int64_t unexpected = 0;  // `raised` messages on idle streams (must be 0)
+  // --read-delay-ms: the presser asks for quiet (1), the stream thread takes
+  // the streams out of epoll and says so (2), the presser presses and sets
+  // hold_until_ns; after it the stream thread puts them back (0).
+  std::atomic<int> quiet{0};
+  std::atomic<int64_t> hold_until_ns{INT64_MAX};  // steady clock
 };
 
 class StreamRunner {
@@ -342,12 +371,45 @@ class StreamRunner {
     return hellos_;
   }
 
-  // Runs the streams until `stop` is set.
+  // Runs the streams until `stop` is set. When few streams were ready it naps
+  // a millisecond, so that messages gather on the sockets (with their kernel
+  // timestamps) and are read in batches. Quiet phases: see Shared::quiet.
   void Run(const std::atomic<bool>& stop) {
-    while (!stop.load()) Poll(20);
+    while (!stop.load()) {
+      if (shared_.quiet.load() == 1) {
+        Watch(false);
+        shared_.quiet = 2;
+      }
+      if (shared_.quiet.load() == 2) {
+        if (NowNs() < shared_.hold_until_ns.load()) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          continue;
+        }
+        Watch(true);
+        shared_.quiet = 0;
+      }
+      if (Poll(5) < 64) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   }
 
   int failed() const { return failed_; }
+
+  // Takes every open stream out of the epoll set, or puts it back (level
+  // triggered: what arrived meanwhile is reported at once).
+  void Watch(bool on) {
+    for (size_t i = 0; i < conns_.size(); ++i) {
+      Conn& c = conns_[i];
+      if (c.fd < 0 || c.state != ConnState::kOpen || !c.out.empty()) continue;
+      if (!on) {
+        epoll_ctl(epfd_, EPOLL_CTL_DEL, c.fd, nullptr);
+        continue;
+      }
+      epoll_event ev{};
+      ev.events = EPOLLIN | EPOLLRDHUP;
+      ev.data.u64 = i;
+      epoll_ctl(epfd_, EPOLL_CTL_ADD, c.fd, &ev);
+    }
+  }
   bool Receiving(size_t i) const { return i < static_cast<size_t>(o_.receivers); }
   int errors_logged() const { return errors_logged_; }
 
@@ -365,6 +427,8 @@ class StreamRunner {
       Fail(i, std::string("socket: ") + std::strerror(errno));
       return;
     }
+    const int one = 1;
+    setsockopt(c.fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
     const sockaddr_in addr = Address(o_);
     if (connect(c.fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 &&
         errno != EINPROGRESS) {
@@ -409,7 +473,8 @@ class StreamRunner {
     }
   }
 
-  void Poll(int timeout_ms) {
+  // Handles what is ready within `timeout_ms`; returns how many streams were.
+  int Poll(int timeout_ms) {
     epoll_event events[1024];
     const int n = epoll_wait(epfd_, events, 1024, timeout_ms);
     for (int k = 0; k < n; ++k) {
@@ -441,13 +506,21 @@ class StreamRunner {
       }
       if (events[k].events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) Read(i);
     }
+    return n;
   }
 
   void Read(size_t i) {
     Conn& c = conns_[i];
     static char buf[65536];
     while (c.fd >= 0) {
-      const ssize_t n = recv(c.fd, buf, sizeof buf, 0);
+      iovec iov{buf, sizeof buf};
+      alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+      msghdr msg{};
+      msg.msg_iov = &iov;
+      msg.msg_iovlen = 1;
+      msg.msg_control = control;
+      msg.msg_controllen = sizeof control;
+      const ssize_t n = recvmsg(c.fd, &msg, 0);
       if (n == 0) {
         Fail(i, "closed by the server");
         return;
@@ -458,6 +531,14 @@ class StreamRunner {
         return;
       }
       const int64_t at = NowNs();
+      int64_t kernel_at = 0;  // of the last segment read (TCP reports that one)
+      for (cmsghdr* cm = CMSG_FIRSTHDR(&msg); cm != nullptr; cm = CMSG_NXTHDR(&msg, cm)) {
+        if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_TIMESTAMPNS) {
+          timespec ts{};
+          std::memcpy(&ts, CMSG_DATA(cm), sizeof ts);
+          kernel_at = int64_t{ts.tv_sec} * 1000000000 + ts.tv_nsec;
+        }
+      }
       c.body.clear();
       if (c.http.Feed(std::string_view(buf, static_cast<size_t>(n)), &c.body) ==
           HttpStreamReader::State::kError) {
@@ -471,11 +552,11 @@ class StreamRunner {
       }
       events_.clear();
       c.sse.Feed(c.body, &events_);
-      for (const SseEvent& e : events_) OnEvent(i, e, at);
+      for (const SseEvent& e : events_) OnEvent(i, e, at, kernel_at);
     }
   }
 
-  void OnEvent(size_t i, const SseEvent& e, int64_t at) {
+  void OnEvent(size_t i, const SseEvent& e, int64_t at, int64_t kernel_at) {
     Conn& c = conns_[i];
     if (e.event == "hello") {
       if (!c.hello) {
@@ -503,16 +584,21 @@ class StreamRunner {
       return;
     }
     AlarmTrack& t = shared_.tracks[m->alarm_id];
-    if (t.raised_ns.empty()) t.raised_ns.assign(conns_.size(), 0);
+    if (t.raised_ns.empty()) {
+      t.raised_ns.assign(conns_.size(), 0);
+      t.raised_kernel_ns.assign(conns_.size(), 0);
+    }
+    // The presser waits for everyone: wake it only then (a notify per message
+    // would cost a context switch each on the cores the server needs).
     if (m->kind == "raised") {
       if (t.raised_ns[i] == 0) {
         t.raised_ns[i] = at;
-        ++t.raised;
+        t.raised_kernel_ns[i] = kernel_at;
+        if (++t.raised >= shared_.open_streams) shared_.cv.notify_all();
       }
     } else if (m->kind == "ended") {
-      ++t.ended;
+      if (++t.ended >= shared_.open_streams) shared_.cv.notify_all();
     }
-    shared_.cv.notify_all();
   }
 
   const Options& o_;
@@ -532,12 +618,15 @@ class StreamRunner {
 
 struct PressResult {
   int64_t alarm_id = 0;
-  int64_t press_ns = 0;
-  int64_t answer_ns = 0;  // the POST's answer
-  int expected = 0;       // streams open at the press
+  int64_t press_ns = 0;       // steady clock
+  int64_t press_real_ns = 0;  // realtime, for the kernel timestamps
+  int64_t answer_ns = 0;      // the POST's answer
+  int expected = 0;           // streams open at the press
   int received = 0;
-  int64_t last_ns = 0;  // the last stream's receipt
-  std::vector<int64_t> latencies_us;
+  int64_t last_ns = 0;                       // the last stream's receipt
+  std::vector<int64_t> latencies_us;         // press → read by this program
+  std::vector<int64_t> kernel_latencies_us;  // press → on the stream's socket
+  int64_t kernel_last_ns = 0;
 };
 
 // The server's figures; zeros without a pid or when /proc has no such process.
@@ -651,7 +740,14 @@ int Main(int argc, char** argv) {
         p.expected = shared.open_streams;
       }
       const Json raise = {{"room_id", room_id}, {"kind", o.kind}};
+      if (o.read_delay_ms > 0) {
+        shared.hold_until_ns = INT64_MAX;
+        shared.quiet = 1;
+        while (shared.quiet.load() != 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      p.press_real_ns = RealNowNs();
       p.press_ns = NowNs();
+      shared.hold_until_ns = p.press_ns + int64_t{o.read_delay_ms} * 1000000;
       HttpAnswer a = Call(o, "POST", "/api/v1/alarms", raise.dump(), &raiser);
       p.answer_ns = NowNs();
       if (a.status != 201) Die("POST /alarms", a);
@@ -674,10 +770,14 @@ int Main(int argc, char** argv) {
           return shared.tracks[p.alarm_id].raised >= shared.open_streams;
         });
         AlarmTrack& t = shared.tracks[p.alarm_id];
-        for (int64_t at : t.raised_ns) {
+        for (size_t i = 0; i < t.raised_ns.size(); ++i) {
+          const int64_t at = t.raised_ns[i], kernel_at = t.raised_kernel_ns[i];
           if (at == 0) continue;
           p.latencies_us.push_back((at - p.press_ns) / 1000);
           p.last_ns = std::max(p.last_ns, at - p.press_ns);
+          if (kernel_at == 0) continue;
+          p.kernel_latencies_us.push_back((kernel_at - p.press_real_ns) / 1000);
+          p.kernel_last_ns = std::max(p.kernel_last_ns, kernel_at - p.press_real_ns);
         }
         p.received = t.raised;
       }
@@ -692,10 +792,13 @@ int Main(int argc, char** argv) {
         });
       }
       const LatencySummary s = Summarise(p.latencies_us);
+      const LatencySummary ks = Summarise(p.kernel_latencies_us);
       std::cerr << "  alarm " << p.alarm_id << ": " << p.received << "/" << p.expected
-                << " streams, answer " << Fixed(Ms(p.answer_ns - p.press_ns), 1) << " ms, p50 "
-                << Fixed(s.p50_ms, 1) << " ms, p99 " << Fixed(s.p99_ms, 1) << " ms, last "
-                << Fixed(Ms(p.last_ns), 1) << " ms\n";
+                << " streams, answer " << Fixed(Ms(p.answer_ns - p.press_ns), 1)
+                << " ms; on the socket p50 " << Fixed(ks.p50_ms, 1) << " ms, p99 "
+                << Fixed(ks.p99_ms, 1) << " ms, last " << Fixed(Ms(p.kernel_last_ns), 1)
+                << " ms; read p50 " << Fixed(s.p50_ms, 1) << " ms, p99 " << Fixed(s.p99_ms, 1)
+                << " ms, last " << Fixed(Ms(p.last_ns), 1) << " ms\n";
       presses.push_back(std::move(p));
     }
     alarms_end = Sample(o.server_pid);
@@ -707,18 +810,22 @@ int Main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &self_end);
 
   // Figures.
-  std::vector<int64_t> all_us, answers_us, last_us;
+  std::vector<int64_t> all_us, answers_us, last_us, kernel_us, kernel_last_us;
   int64_t expected = 0, received = 0;
   for (const PressResult& p : presses) {
     all_us.insert(all_us.end(), p.latencies_us.begin(), p.latencies_us.end());
     answers_us.push_back((p.answer_ns - p.press_ns) / 1000);
     last_us.push_back(p.last_ns / 1000);
+    kernel_us.insert(kernel_us.end(), p.kernel_latencies_us.begin(), p.kernel_latencies_us.end());
+    kernel_last_us.push_back(p.kernel_last_ns / 1000);
     expected += p.expected;
     received += p.received;
   }
   const LatencySummary lat = Summarise(all_us);
   const LatencySummary answer = Summarise(answers_us);
   const LatencySummary last = Summarise(last_us);
+  const LatencySummary kernel = Summarise(kernel_us);
+  const LatencySummary kernel_last = Summarise(kernel_last_us);
   const int64_t missed = expected - received;
   const double tick = SecondsPerTick();
   auto cpu_s = [&](const ProcSample& a, const ProcSample& b) {
@@ -747,11 +854,20 @@ int Main(int argc, char** argv) {
   md << "| alarms raised (`POST /alarms`, kind " << o.kind << ") | " << presses.size()
      << ", one at a time"
      << (o.deliver ? "; after each press every on-duty user posts `delivered`" : "") << " |\n";
-  md << "| press → `raised` on a stream: p50 / p90 / p99 / max | " << Fixed(lat.p50_ms, 1) << " / "
-     << Fixed(lat.p90_ms, 1) << " / " << Fixed(lat.p99_ms, 1) << " / " << Fixed(lat.max_ms, 1)
-     << " ms (" << Thousands(lat.count) << " receipts) |\n";
-  md << "| press → the last stream has it (per alarm): median / max | " << Fixed(last.p50_ms, 1)
-     << " / " << Fixed(last.max_ms, 1) << " ms |\n";
+  if (o.read_delay_ms > 0) {
+    md << "| generator reading paused after each press (--read-delay-ms) | " << o.read_delay_ms
+       << " ms (the socket times are the kernel's; the read times include this wait) |\n";
+  }
+  md << "| press → `raised` on the stream's socket (kernel timestamp): p50 / p90 / p99 / max | "
+     << Fixed(kernel.p50_ms, 1) << " / " << Fixed(kernel.p90_ms, 1) << " / "
+     << Fixed(kernel.p99_ms, 1) << " / " << Fixed(kernel.max_ms, 1) << " ms ("
+     << Thousands(kernel.count) << " receipts) |\n";
+  md << "| press → `raised` read by the generator: p50 / p90 / p99 / max | " << Fixed(lat.p50_ms, 1)
+     << " / " << Fixed(lat.p90_ms, 1) << " / " << Fixed(lat.p99_ms, 1) << " / "
+     << Fixed(lat.max_ms, 1) << " ms (" << Thousands(lat.count) << " receipts) |\n";
+  md << "| press → the last stream has it (per alarm), socket / read: median / max | "
+     << Fixed(kernel_last.p50_ms, 1) << " / " << Fixed(kernel_last.max_ms, 1) << " ms; "
+     << Fixed(last.p50_ms, 1) << " / " << Fixed(last.max_ms, 1) << " ms |\n";
   md << "| `POST /alarms` answer: median / max | " << Fixed(answer.p50_ms, 1) << " / "
      << Fixed(answer.max_ms, 1) << " ms |\n";
   md << "| missed (stream × alarm without `raised` within " << o.alarm_timeout_ms / 1000 << " s) | "
@@ -795,6 +911,9 @@ int Main(int argc, char** argv) {
               {"users", on_duty.size()},
               {"open_s", Ms(open_ns) / 1000},
               {"alarms", presses.size()},
+              {"socket_p50_ms", kernel.p50_ms},
+              {"socket_p99_ms", kernel.p99_ms},
+              {"socket_max_ms", kernel.max_ms},
               {"p50_ms", lat.p50_ms},
               {"p90_ms", lat.p90_ms},
               {"p99_ms", lat.p99_ms},
