@@ -40,14 +40,13 @@ const StreamPiece kPing = std::make_shared<const std::string>(": ping\n\n");
 // to an idle stream's socket directly instead of waking its coroutine.
 struct StreamWaiter {
   StreamWaiter(net::any_io_executor ex, int socket_fd, ResponseStream* s)
-      : timer(ex), fd(socket_fd), stream_address(s), stream(s) {}
+      : timer(ex), fd(socket_fd), stream(s) {}
   // Touched only on the strand.
   net::steady_timer timer;   // the coroutine's wait; cancelled to wake it
   bool peer_closed = false;  // the client went away (or sent something)
   bool stop = false;         // the server is stopping
   char scratch[16];          // where the peer-close watch reads to
   const int fd;
-  const void* const stream_address;  // for prefetching only: may be gone
 
   std::mutex mu;        // guards the rest
   bool open = true;     // false once the coroutine ends: `stream` and `fd` are gone
@@ -379,12 +378,8 @@ class Server {
       }
       // One clock read per batch (for the pings' idle time; reads cost on a VM).
       const auto now = std::chrono::steady_clock::now();
-      for (size_t i = 0; i < batch.size(); ++i) {
-        // 10,000 streams do not stay in cache: ask early for the waiters and
-        // then the streams to come (a write is mostly waiting on memory).
-        if (i + 8 < batch.size()) __builtin_prefetch(batch[i + 8].get());
-        if (i + 4 < batch.size()) __builtin_prefetch(batch[i + 4]->stream_address);
-        if (!WriteDirect(*batch[i], now, &pieces)) WakeCoroutine(std::move(batch[i]));
+      for (std::shared_ptr<StreamWaiter>& w : batch) {
+        if (!WriteDirect(*w, now, &pieces)) WakeCoroutine(std::move(w));
       }
       batch.clear();
     }
