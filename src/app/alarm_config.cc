@@ -5,6 +5,7 @@
 #include "app/alarm_service.h"
 #include "app/alarm_service_internal.h"
 #include "app/audit_log.h"
+#include "app/changed_fields.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -114,21 +115,15 @@ Result<SiteView> AlarmService::UpdateSite(const Principal& who, SiteId id, const
   TRYGG_ASSIGN_OR_RETURN(auto tree, ctx_.org.Get(*tx));
   TRYGG_ASSIGN_OR_RETURN(AlarmSite site, SiteToManage(*tx, *tree, who, id));
   std::vector<std::string> changed;
-  auto set = [&changed](auto& field, const auto& value, const char* name) {
-    if (value && *value != field) {
-      field = *value;
-      changed.push_back(name);
-    }
-  };
-  set(site.name, patch.name, "name");
-  set(site.address, patch.address, "address");
-  set(site.phone_reception, patch.phone_reception, "phone_reception");
-  set(site.phone_guard, patch.phone_guard, "phone_guard");
-  set(site.test_interval_days, patch.test_interval_days, "test_interval_days");
-  set(site.ring2_after_s, patch.ring2_after_s, "ring2_after_s");
-  set(site.call_112_after_s, patch.call_112_after_s, "call_112_after_s");
-  set(site.ring1, patch.ring1, "ring1");
-  set(site.ring2, patch.ring2, "ring2");
+  SetIfChanged(site.name, patch.name, "name", &changed);
+  SetIfChanged(site.address, patch.address, "address", &changed);
+  SetIfChanged(site.phone_reception, patch.phone_reception, "phone_reception", &changed);
+  SetIfChanged(site.phone_guard, patch.phone_guard, "phone_guard", &changed);
+  SetIfChanged(site.test_interval_days, patch.test_interval_days, "test_interval_days", &changed);
+  SetIfChanged(site.ring2_after_s, patch.ring2_after_s, "ring2_after_s", &changed);
+  SetIfChanged(site.call_112_after_s, patch.call_112_after_s, "call_112_after_s", &changed);
+  SetIfChanged(site.ring1, patch.ring1, "ring1", &changed);
+  SetIfChanged(site.ring2, patch.ring2, "ring2", &changed);
   if (!changed.empty()) {
     TRYGG_RETURN_IF_ERROR(ValidateSite(site));
     TRYGG_RETURN_IF_ERROR(tx->UpdateAlarmSite(site, site.version));

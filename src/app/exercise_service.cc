@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/audit_log.h"
+#include "app/changed_fields.h"
 #include "app/incident_views.h"
 #include "app/notifier.h"
 #include "core/text.h"
@@ -246,14 +247,8 @@ Result<ExerciseView> ExerciseService::UpdateFinding(const Principal& who, int64_
     }
     changed.push_back("status:" + std::string(FindingStatusCode(f.status)));
   }
-  if (patch.owner_user_id && *patch.owner_user_id != f.owner_user_id) {
-    f.owner_user_id = *patch.owner_user_id;
-    changed.push_back("owner");
-  }
-  if (patch.due_date && *patch.due_date != f.due_date) {
-    f.due_date = *patch.due_date;
-    changed.push_back("due_date");
-  }
+  SetIfChanged(f.owner_user_id, patch.owner_user_id, "owner", &changed);
+  SetIfChanged(f.due_date, patch.due_date, "due_date", &changed);
   if (!changed.empty()) {
     TRYGG_RETURN_IF_ERROR(ValidateFinding(f));
     if (f.owner_user_id != owner_before) {

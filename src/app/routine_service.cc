@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/audit_log.h"
+#include "app/changed_fields.h"
 #include "app/incident_views.h"
 #include "app/notifier.h"
 #include "app/recipients.h"
@@ -219,18 +220,12 @@ Result<RoutineView> RoutineService::Update(const Principal& who, int64_t id,
   Routine& r = loaded.first;
   if (!loaded.second.edit) return Status::PermissionDenied("routine.forbidden");
   std::vector<std::string> changed;
-  auto set = [&changed](auto& field, const auto& value, const char* name) {
-    if (value && *value != field) {
-      field = *value;
-      changed.push_back(name);
-    }
-  };
-  set(r.title, patch.title, "title");
-  set(r.summary, patch.summary, "summary");
-  set(r.document_url, patch.document_url, "document_url");
-  set(r.owner_user_id, patch.owner_user_id, "owner");
-  set(r.revision_date, patch.revision_date, "revision_date");
-  set(r.status, patch.status, "status");
+  SetIfChanged(r.title, patch.title, "title", &changed);
+  SetIfChanged(r.summary, patch.summary, "summary", &changed);
+  SetIfChanged(r.document_url, patch.document_url, "document_url", &changed);
+  SetIfChanged(r.owner_user_id, patch.owner_user_id, "owner", &changed);
+  SetIfChanged(r.revision_date, patch.revision_date, "revision_date", &changed);
+  SetIfChanged(r.status, patch.status, "status", &changed);
   if (patch.new_version) {
     if (r.status == RoutineStatus::kArkiverad) return Status::Conflict("routine.archived");
     ++r.version;

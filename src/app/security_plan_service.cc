@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/audit_log.h"
+#include "app/changed_fields.h"
 #include "app/incident_views.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -267,22 +268,10 @@ Result<SecurityPlanView> SecurityPlanService::Update(const Principal& who, int64
   }
   const SecurityPlan before = p;
   std::vector<std::string> changed;
-  if (patch.title && *patch.title != p.title) {
-    p.title = *patch.title;
-    changed.push_back("title");
-  }
-  if (patch.threats && *patch.threats != p.threats) {
-    p.threats = *patch.threats;
-    changed.push_back("threats");
-  }
-  if (patch.threat_level && *patch.threat_level != p.threat_level) {
-    p.threat_level = *patch.threat_level;
-    changed.push_back("threat_level");
-  }
-  if (patch.review_date && *patch.review_date != p.review_date) {
-    p.review_date = *patch.review_date;
-    changed.push_back("review_date");
-  }
+  SetIfChanged(p.title, patch.title, "title", &changed);
+  SetIfChanged(p.threats, patch.threats, "threats", &changed);
+  SetIfChanged(p.threat_level, patch.threat_level, "threat_level", &changed);
+  SetIfChanged(p.review_date, patch.review_date, "review_date", &changed);
   if (patch.people) {
     p.people = *patch.people;
   }
