@@ -31,7 +31,11 @@ using namespace std::chrono_literals;
 constexpr auto kUseTuple = net::as_tuple(net::use_awaitable);
 constexpr auto kIoTimeout = 30s;
 constexpr auto kStopGrace = 10s;
-constexpr auto kStreamPing = 15s;   // a comment line on an idle event stream
+constexpr auto kStreamPing = 15s;  // a comment line on an idle event stream
+// An event stream's kernel send buffer, fixed instead of autotuned (up to 4 MB
+// a socket): 100–200 alarm messages; beyond that a client that does not read
+// holds only the shared pieces queued for it, until the write times out.
+constexpr int kStreamSendBuffer = 64 * 1024;
 constexpr size_t kDrainBatch = 64;  // ready streams a drainer takes at a time
 const StreamPiece kPing = std::make_shared<const std::string>(": ping\n\n");
 
@@ -266,6 +270,9 @@ class Server {
       if (std::shared_ptr<StreamWaiter> w = weak.lock()) Ready(std::move(w));
     });
     if (stopping_) co_return;  // Stop() ran before the waiter was visible
+    // A size that cannot be set only costs memory.
+    boost::system::error_code ignored;
+    conn.stream.socket().set_option(net::socket_base::send_buffer_size(kStreamSendBuffer), ignored);
 
     bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
     for (auto& [name, value] : res.headers) head.insert(name, value);

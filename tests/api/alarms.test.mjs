@@ -4,6 +4,7 @@
 // database.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { startServer, TEST_ENGINE } from './lib/server.mjs';
 import { API, Client, assertError, assertStatus, login } from './lib/client.mjs';
 import { Logins } from './lib/fixtures.mjs';
@@ -282,6 +283,96 @@ describe('devices', () => {
       .rooms.find((x) => x.id === roomA3.id);
     assert.ok(room.last_test_at, 'the responded test is the room\'s last test');
     assert.equal(room.test_overdue, false);
+  });
+});
+
+// The alarm stream read through a raw socket that can stop reading, so that the kernel's buffers
+// fill and the server must keep what the socket does not take.
+function rawStream(client) {
+  const url = new URL(srv.url);
+  const sock = net.connect({ host: url.hostname, port: Number(url.port) });
+  const chunks = [];
+  sock.on('data', (b) => chunks.push(b));
+  sock.on('error', () => {});
+  sock.write(`GET ${API}/alarms/stream HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\n`
+    + `Cookie: ${client.cookieHeader()}\r\n\r\n`);
+  return {
+    sock,
+    text: () => Buffer.concat(chunks).toString('latin1'),
+  };
+}
+
+// The SSE messages of a chunked HTTP response so far; throws on a malformed chunk.
+function dechunkedMessages(raw) {
+  const head = raw.indexOf('\r\n\r\n');
+  assert.ok(head > 0, 'no response head');
+  assert.match(raw.slice(0, head), /^HTTP\/1\.1 200/);
+  assert.match(raw.slice(0, head), /transfer-encoding: chunked/i);
+  let at = head + 4;
+  let body = '';
+  for (;;) {
+    const eol = raw.indexOf('\r\n', at);
+    if (eol < 0) break;  // a chunk head not complete yet
+    const size = parseInt(raw.slice(at, eol), 16);
+    assert.ok(Number.isInteger(size) && /^[0-9a-f]+$/.test(raw.slice(at, eol)), `bad chunk head at ${at}`);
+    if (eol + 2 + size + 2 > raw.length) break;  // not all here yet
+    assert.equal(raw.slice(eol + 2 + size, eol + 4 + size), '\r\n', `chunk at ${at} not closed by CRLF`);
+    body += raw.slice(eol + 2, eol + 2 + size);
+    at = eol + 4 + size;
+  }
+  const text = Buffer.from(body, 'latin1').toString('utf8');
+  return text.split('\n\n').filter((b) => b.includes('data: ')).map((block) => {
+    const id = /^id: (\d+)$/m.exec(block)?.[1];
+    const event = /^event: (.+)$/m.exec(block)?.[1];
+    const data = JSON.parse(block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n'));
+    return { id: id === undefined ? null : Number(id), event, data };
+  });
+}
+
+describe('a screen that stops reading', () => {
+  test('gets every message, whole and in order, once it reads again', async () => {
+    const s = rawStream(receiver);
+    const deadline = Date.now() + 5000;
+    while (!s.text().includes('event: hello')) {
+      assert.ok(Date.now() < deadline, `no hello: ${s.text().slice(0, 300)}`);
+      await new Promise((res) => { setTimeout(res, 10); });
+    }
+    s.sock.pause();  // the socket's buffers fill from here on
+    // 400 alarms raised and ended: ~450 KB of messages, more than the two sockets' buffers
+    // take while nobody reads (~230 KB), so the server keeps the rest for this stream.
+    const ids = [];
+    for (let i = 0; i < 400; i += 1) {
+      const r = assertStatus(await raiser.post('/alarms', { room_id: roomA.id, kind: 'test' }), 201);
+      ids.push(r.id);
+      assertStatus(await raiser.post(`/alarms/${r.id}/end`, { outcome: 'test_ok' }), 200);
+    }
+    s.sock.resume();
+    const last = ids[ids.length - 1];
+    const until = Date.now() + 20000;
+    let messages = [];
+    for (;;) {
+      messages = dechunkedMessages(s.text()).filter((m) => m.event === 'alarm');
+      if (messages.some((m) => m.data.alarm.id === last && m.data.kind === 'ended')) break;
+      assert.ok(Date.now() < until, `the last alarm's end did not arrive (${messages.length} messages)`);
+      await new Promise((res) => { setTimeout(res, 20); });
+    }
+    s.sock.destroy();
+    // More than the server's send buffer (64 KB, doubled by the kernel) and the client's
+    // receive buffer hold together: the server had to keep the rest for this stream.
+    assert.ok(s.text().length > 300 * 1024, `only ${s.text().length} bytes: the buffers never filled`);
+    for (let i = 1; i < messages.length; i += 1) {
+      assert.ok(messages[i].id > messages[i - 1].id, `out of order: ${messages[i - 1].id} then ${messages[i].id}`);
+    }
+    const seen = new Map();  // alarm id -> kinds in order
+    for (const m of messages) {
+      if (!seen.has(m.data.alarm.id)) seen.set(m.data.alarm.id, []);
+      seen.get(m.data.alarm.id).push(m.data.kind);
+    }
+    for (const id of ids) {
+      const kinds = seen.get(id) ?? [];
+      assert.ok(kinds.includes('ended'), `alarm ${id}: ${JSON.stringify(kinds)}`);
+      assert.equal(kinds[kinds.length - 1], 'ended', `alarm ${id} ends with its end: ${JSON.stringify(kinds)}`);
+    }
   });
 });
 
