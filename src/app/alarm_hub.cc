@@ -7,8 +7,6 @@
 #include <map>
 #include <set>
 
-#include "core/text.h"
-
 namespace trygg {
 namespace {
 
@@ -46,12 +44,6 @@ void AlarmSubscription::Take(std::vector<std::shared_ptr<const std::string>>* ou
   out->insert(out->end(), std::make_move_iterator(pending_.begin()),
               std::make_move_iterator(pending_.end()));
   pending_.clear();
-}
-
-std::string AlarmSubscription::TakeText() {
-  std::vector<std::shared_ptr<const std::string>> taken;
-  Take(&taken);
-  return ConcatShared(taken);
 }
 
 void AlarmSubscription::Push(std::shared_ptr<const std::string> text) {

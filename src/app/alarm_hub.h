@@ -44,8 +44,6 @@ class AlarmSubscription {
   // Appends everything pending to `out`, oldest first; the pieces are shared
   // with the other screens sent the same message.
   void Take(std::vector<std::shared_ptr<const std::string>>* out);
-  // Everything pending, concatenated; empty when nothing.
-  std::string TakeText();
   UserId user_id() const { return user_id_; }
 
  private:

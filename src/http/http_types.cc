@@ -1,8 +1,6 @@
 // Header lookup and request-target parsing for the plain HTTP types.
 #include "http/http_types.h"
 
-#include "core/text.h"
-
 namespace trygg {
 namespace {
 
@@ -107,12 +105,6 @@ std::vector<std::string> QueryValues(const HttpRequest& req, std::string_view na
   auto it = req.query.find(std::string(name));
   if (it != req.query.end()) out.push_back(it->second);
   return out;
-}
-
-std::string TakeText(ResponseStream& stream) {
-  std::vector<StreamPiece> pieces;
-  stream.Take(&pieces);
-  return ConcatShared(pieces);
 }
 
 }  // namespace trygg

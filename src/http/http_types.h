@@ -56,9 +56,6 @@ class ResponseStream {
   virtual bool Done() = 0;
 };
 
-// What Take yields, as one string (tests, and writes that need one buffer).
-std::string TakeText(ResponseStream& stream);
-
 struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
