@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "core/text.h"
+#include "http/batch_sender.h"
 
 namespace trygg {
 namespace {
@@ -35,55 +36,64 @@ int ChunkHead(size_t size, char (&buf)[24]) {
   return len;
 }
 
-// The framed bytes from offset `from` on (head, pieces, CRLF).
-std::string FramedFrom(const char* head, size_t head_len, const std::vector<StreamPiece>& pieces,
-                       size_t from) {
-  std::string all(head, head_len);
-  for (const StreamPiece& p : pieces) all += *p;
-  all += "\r\n";
-  return all.substr(from);
-}
-
 }  // namespace
 
 std::string FrameChunk(const std::vector<StreamPiece>& pieces) {
   const size_t size = TotalSize(pieces);
   if (size == 0) return "";
   char head[24];
-  const int head_len = ChunkHead(size, head);
-  return FramedFrom(head, static_cast<size_t>(head_len), pieces, 0);
+  std::string out(head, static_cast<size_t>(ChunkHead(size, head)));
+  out.reserve(out.size() + size + 2);
+  for (const StreamPiece& p : pieces) out += *p;
+  out += "\r\n";
+  return out;
+}
+
+bool ChunkFrame::Prepare(const std::vector<StreamPiece>& pieces) {
+  const size_t size = TotalSize(pieces);
+  framed_ = 0;
+  joined_.reset();
+  iov_.clear();
+  msg_ = {};
+  if (size == 0) return false;
+  const size_t head_len = static_cast<size_t>(ChunkHead(size, head_));
+  framed_ = head_len + size + 2;
+  iov_.push_back({head_, head_len});
+  if (pieces.size() + 2 > kMaxIov) {  // rare: one piece instead
+    joined_ = std::make_shared<const std::string>(ConcatShared(pieces));
+    iov_.push_back({const_cast<char*>(joined_->data()), joined_->size()});
+  } else {
+    for (const StreamPiece& p : pieces) {
+      if (!p->empty()) iov_.push_back({const_cast<char*>(p->data()), p->size()});
+    }
+  }
+  iov_.push_back({const_cast<char*>("\r\n"), 2});
+  msg_.msg_iov = iov_.data();
+  msg_.msg_iovlen = iov_.size();
+  return true;
+}
+
+ChunkWrite ChunkFrame::Finish(ssize_t result, std::string* rest) const {
+  if (result < 0 && result != -EAGAIN && result != -EWOULDBLOCK) return ChunkWrite::kFailed;
+  size_t skip = result < 0 ? 0 : static_cast<size_t>(result);
+  if (skip >= framed_) return ChunkWrite::kDone;
+  rest->clear();
+  rest->reserve(framed_ - skip);
+  for (const iovec& v : iov_) {
+    if (skip >= v.iov_len) {
+      skip -= v.iov_len;
+      continue;
+    }
+    rest->append(static_cast<const char*>(v.iov_base) + skip, v.iov_len - skip);
+    skip = 0;
+  }
+  return ChunkWrite::kBlocked;
 }
 
 ChunkWrite WriteChunkNow(int fd, const std::vector<StreamPiece>& pieces, std::string* rest) {
-  const size_t size = TotalSize(pieces);
-  if (size == 0) return ChunkWrite::kDone;
-  char head[24];
-  const size_t head_len = static_cast<size_t>(ChunkHead(size, head));
-  const size_t framed = head_len + size + 2;
-  if (pieces.size() + 2 > kMaxIov) {  // rare: one piece instead
-    return WriteChunkNow(fd, {std::make_shared<const std::string>(ConcatShared(pieces))}, rest);
-  }
-  iovec iov[kMaxIov];
-  size_t n = 0;
-  iov[n++] = {head, head_len};
-  for (const StreamPiece& p : pieces) {
-    if (!p->empty()) iov[n++] = {const_cast<char*>(p->data()), p->size()};
-  }
-  iov[n++] = {const_cast<char*>("\r\n"), 2};
-  msghdr msg{};
-  msg.msg_iov = iov;
-  msg.msg_iovlen = n;
-  ssize_t sent;
-  do {
-    sent = ::sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
-  } while (sent < 0 && errno == EINTR);
-  if (sent < 0) {
-    if (errno != EAGAIN && errno != EWOULDBLOCK) return ChunkWrite::kFailed;
-    sent = 0;
-  }
-  if (static_cast<size_t>(sent) == framed) return ChunkWrite::kDone;
-  *rest = FramedFrom(head, head_len, pieces, static_cast<size_t>(sent));
-  return ChunkWrite::kBlocked;
+  ChunkFrame frame;
+  if (!frame.Prepare(pieces)) return ChunkWrite::kDone;
+  return frame.Finish(SendNow(fd, frame.message()), rest);
 }
 
 }  // namespace trygg

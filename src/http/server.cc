@@ -18,6 +18,7 @@
 #include "http/chunk_writer.h"
 #include "http/log.h"
 #include "http/security.h"
+#include "http/stream_batch_writer.h"
 
 namespace trygg {
 namespace {
@@ -39,27 +40,16 @@ constexpr int kStreamSendBuffer = 64 * 1024;
 constexpr size_t kDrainBatch = 64;  // ready streams a drainer takes at a time
 const StreamPiece kPing = std::make_shared<const std::string>(": ping\n\n");
 
-// The state of one streaming response, shared by its coroutine (on the
-// connection's strand) and the fan-out drainers (any io thread), which write
-// to an idle stream's socket directly instead of waking its coroutine.
-struct StreamWaiter {
+// The state of one streaming response: what its coroutine and the fan-out's
+// drainers share (see StreamWriteState), and the coroutine's own.
+struct StreamWaiter : StreamWriteState {
   StreamWaiter(net::any_io_executor ex, int socket_fd, ResponseStream* s)
-      : timer(ex), fd(socket_fd), stream(s) {}
+      : StreamWriteState(socket_fd, s), timer(ex) {}
   // Touched only on the strand.
   net::steady_timer timer;   // the coroutine's wait; cancelled to wake it
   bool peer_closed = false;  // the client went away (or sent something)
   bool stop = false;         // the server is stopping
   char scratch[16];          // where the peer-close watch reads to
-  const int fd;
-
-  std::mutex mu;        // guards the rest
-  bool open = true;     // false once the coroutine ends: `stream` and `fd` are gone
-  bool writing = true;  // the coroutine has a write in flight (the head first)
-  bool woken = false;   // the coroutine should Take again before it sleeps
-  bool failed = false;  // a direct write found the peer gone
-  std::string backlog;  // framed bytes a direct write left unsent; written first
-  std::chrono::steady_clock::time_point last_write;
-  ResponseStream* stream;  // owned by the coroutine; null once closed
 };
 
 struct Connection {
@@ -366,12 +356,14 @@ class Server {
     for (; drainers_ < threads_; ++drainers_) net::post(ioc_, [this] { Drain(); });
   }
 
-  // Runs on an io thread until the ready queue is empty: writes each ready
-  // stream's pieces straight to its socket when its coroutine is idle,
-  // otherwise wakes the coroutine to do it.
+  // Runs on an io thread until the ready queue is empty: writes ready streams
+  // whose coroutine is idle straight to their sockets, a batch per system
+  // call, and wakes the other streams' coroutines to do it.
   void Drain() {
+    thread_local StreamBatchWriter writer;
     std::vector<std::shared_ptr<StreamWaiter>> batch;
-    std::vector<StreamPiece> pieces;
+    std::vector<StreamWriteState*> states;
+    std::vector<size_t> wake;
     for (;;) {
       {
         std::lock_guard lock(ready_mu_);
@@ -383,42 +375,14 @@ class Server {
         batch.assign(std::make_move_iterator(ready_.begin()), std::make_move_iterator(end));
         ready_.erase(ready_.begin(), end);
       }
+      states.assign(batch.size(), nullptr);
+      for (size_t i = 0; i < batch.size(); ++i) states[i] = batch[i].get();
       // One clock read per batch (for the pings' idle time; reads cost on a VM).
-      const auto now = std::chrono::steady_clock::now();
-      for (std::shared_ptr<StreamWaiter>& w : batch) {
-        if (!WriteDirect(*w, now, &pieces)) WakeCoroutine(std::move(w));
-      }
+      writer.Write(states, std::chrono::steady_clock::now(), &wake);
+      for (size_t i : wake) WakeCoroutine(std::move(batch[i]));
+      wake.clear();
       batch.clear();
     }
-  }
-
-  // Writes what `w`'s stream yields now, if its coroutine is idle. False when
-  // the coroutine must run (busy, a backlog left, the peer gone).
-  static bool WriteDirect(StreamWaiter& w, std::chrono::steady_clock::time_point now,
-                          std::vector<StreamPiece>* pieces) {
-    std::unique_lock lock(w.mu, std::try_to_lock);
-    if (!lock.owns_lock()) return false;  // the coroutine (or a drainer) has it
-    if (!w.open) return true;
-    if (w.writing || !w.backlog.empty()) {
-      w.woken = true;
-      return false;
-    }
-    pieces->clear();
-    w.stream->Take(pieces);
-    const ChunkWrite r = WriteChunkNow(w.fd, *pieces, &w.backlog);
-    pieces->clear();
-    switch (r) {
-      case ChunkWrite::kDone:
-        w.last_write = now;
-        return true;
-      case ChunkWrite::kBlocked:
-        w.woken = true;
-        return false;
-      case ChunkWrite::kFailed:
-        w.failed = true;
-        return false;
-    }
-    return false;
   }
 
   static void WakeCoroutine(std::shared_ptr<StreamWaiter> w) {
@@ -510,6 +474,8 @@ Status RunServer(const HttpApi& api, const ServerConfig& config) {
   const int threads = config.threads < 1 ? 1 : config.threads;
   Server server(api, threads);
   TRYGG_RETURN_IF_ERROR(server.Listen(config.host, config.port));
+  LogLine(BatchSender().batched() ? "event streams: batched writes (io_uring)"
+                                  : "event streams: one write per stream (no io_uring)");
   server.Run(threads);
   LogLine("stopped");
   return Status::Ok();
