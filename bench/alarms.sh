@@ -25,7 +25,8 @@
 # build live there), BENCH_ALARMS (10), BENCH_USERS (comma-separated; default the 16 demo
 # users who may go on duty at that site: Norra's IFO staff and chefs, admin, analytiker), BENCH_KIND (test), BENCH_THREADS (serve --threads,
 # default the server's own), BENCH_NO_README=1 (print only), BENCH_KEEP=1 (keep the work
-# directory with the server log).
+# directory with the server log), BENCH_LATENCIES=FILE (run A appends every stream's press →
+# on-the-socket time to FILE, a line per alarm).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -108,7 +109,7 @@ run() {  # run NAME [extra generator flags]
   if (( rc != 0 )); then GEN_RC=$rc; fi
 }
 GEN_RC=0
-run A
+run A ${BENCH_LATENCIES:+--latencies "$BENCH_LATENCIES"}
 sleep 2  # the streams of run A close
 run B --receivers "$RECEIVERS_B" --idle-users "$IDLE_USERS"
 

@@ -161,5 +161,15 @@ TEST(AlarmLoadStats, ProcFields) {
   EXPECT_GT(self->rss_kib, 0);
 }
 
+TEST(RunNs, GrowsWhileThisProcessWorks) {
+  const int64_t before = RunNs(static_cast<int>(getpid()));
+  volatile uint64_t x = 0;
+  for (int i = 0; i < 20000000; ++i) x = x + static_cast<uint64_t>(i);
+  const int64_t after = RunNs(static_cast<int>(getpid()));
+  EXPECT_GT(before, 0);
+  EXPECT_GT(after, before);
+  EXPECT_EQ(RunNs(-1), 0);
+}
+
 }  // namespace
 }  // namespace trygg::bench

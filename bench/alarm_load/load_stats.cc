@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <numeric>
 #include <sstream>
@@ -84,6 +85,18 @@ std::optional<ProcSample> ParseProc(const std::string& status_text, const std::s
 std::optional<ProcSample> ReadProc(int pid) {
   const std::string base = "/proc/" + std::to_string(pid) + "/";
   return ParseProc(ReadAll(base + "status"), ReadAll(base + "stat"));
+}
+
+int64_t RunNs(int pid) {
+  const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+  std::error_code ec;
+  int64_t total = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(tasks, ec)) {
+    std::ifstream in(entry.path() / "schedstat");
+    int64_t ns = 0;
+    if (in >> ns) total += ns;
+  }
+  return total;
 }
 
 double SecondsPerTick() { return 1.0 / static_cast<double>(sysconf(_SC_CLK_TCK)); }

@@ -35,6 +35,10 @@ struct ProcSample {
 std::optional<ProcSample> ParseProc(const std::string& status_text, const std::string& stat_text);
 // Reads and parses /proc/<pid>/status and /proc/<pid>/stat.
 std::optional<ProcSample> ReadProc(int pid);
+// Nanoseconds the live threads of process `pid` have run (the first field of
+// each /proc/<pid>/task/<tid>/schedstat, summed): finer than the ticks. 0 when
+// there is no such process.
+int64_t RunNs(int pid);
 // Seconds per CPU tick (sysconf(_SC_CLK_TCK)).
 double SecondsPerTick();
 

@@ -76,6 +76,7 @@ struct Options {
   int alarm_timeout_ms = 10000;
   int pause_ms = 500;  // between one alarm's end and the next press
   std::string json_out;
+  std::string latencies_out;  // every socket latency, a line per alarm
   std::string label;
   bool deliver = false;   // each on-duty user confirms delivery, as the web app's screens do
   int read_delay_ms = 0;  // after a press, read nothing for this long (see Usage)
@@ -89,6 +90,8 @@ void Usage() {
          "  [--password PW (trygg-demo)] [--host 127.0.0.1] [--max-pending 256]\n"
          "  [--connect-timeout-s 300] [--alarm-timeout-ms 10000] [--pause-ms 500]\n"
          "  [--json FILE] [--label TEXT] [--deliver 1] [--read-delay-ms D (0)]\n"
+         "  [--latencies FILE: appends a line per alarm: its id, then each stream's press →\n"
+         "   on-the-socket time in µs, in stream order]\n"
          "Every user logs in once and goes on duty (PUT /duty, kollega) at the site; the N\n"
          "streams are spread over their sessions. With --receivers R < N, only R streams\n"
          "belong to them and the other N - R to the idle users (logged in, never on duty):\n"
@@ -155,6 +158,8 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
       ok = as_int(&o.pause_ms);
     } else if (a == "--json") {
       o.json_out = v;
+    } else if (a == "--latencies") {
+      o.latencies_out = v;
     } else if (a == "--label") {
       o.label = v;
     } else if (a == "--read-delay-ms") {
@@ -627,6 +632,7 @@ struct PressResult {
   std::vector<int64_t> latencies_us;         // press → read by this program
   std::vector<int64_t> kernel_latencies_us;  // press → on the stream's socket
   int64_t kernel_last_ns = 0;
+  double raised_cpu_s = -1;  // server CPU from the press to the end of the read pause; -1: none
 };
 
 // The server's figures; zeros without a pid or when /proc has no such process.
@@ -714,6 +720,10 @@ int Main(int argc, char** argv) {
   Shared shared;
   StreamRunner runner(o, on_duty, on_duty_count, shared);
   const bool proc = o.server_pid > 0;
+  const double tick = SecondsPerTick();
+  auto cpu_s = [&](const ProcSample& a, const ProcSample& b) {
+    return static_cast<double>(b.cpu_ticks - a.cpu_ticks) * tick;
+  };
   const ProcSample before = Sample(o.server_pid);
   rusage self_start{};
   getrusage(RUSAGE_SELF, &self_start);
@@ -745,6 +755,7 @@ int Main(int argc, char** argv) {
         shared.quiet = 1;
         while (shared.quiet.load() != 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
+      const int64_t run_before_press = proc ? RunNs(o.server_pid) : 0;
       p.press_real_ns = RealNowNs();
       p.press_ns = NowNs();
       shared.hold_until_ns = p.press_ns + int64_t{o.read_delay_ms} * 1000000;
@@ -752,6 +763,14 @@ int Main(int argc, char** argv) {
       p.answer_ns = NowNs();
       if (a.status != 201) Die("POST /alarms", a);
       p.alarm_id = Json::parse(a.body).at("id").get<int64_t>();
+      if (o.read_delay_ms >= 100 && proc && !o.deliver) {
+        // Nothing but this press and its fan-out runs on the machine until
+        // the pause ends: the server's CPU over it is what one alarm costs.
+        const int64_t sample_at = p.press_ns + (int64_t{o.read_delay_ms} - 20) * 1000000;
+        std::this_thread::sleep_for(
+            std::chrono::nanoseconds(std::max<int64_t>(0, sample_at - NowNs())));
+        p.raised_cpu_s = static_cast<double>(RunNs(o.server_pid) - run_before_press) / 1e9;
+      }
       if (o.deliver) {
         // As each user's screen would, right after the alarm shows (the web app
         // posts once per alarm and tab); every one is an event fanned out too.
@@ -780,6 +799,12 @@ int Main(int argc, char** argv) {
           p.kernel_last_ns = std::max(p.kernel_last_ns, kernel_at - p.press_real_ns);
         }
         p.received = t.raised;
+        if (!o.latencies_out.empty()) {
+          std::ofstream f(o.latencies_out, std::ios::app);
+          f << p.alarm_id;
+          for (int64_t v : p.kernel_latencies_us) f << ' ' << v;
+          f << '\n';
+        }
       }
       const Json end = {{"outcome", o.kind == "real" ? "false_alarm" : "test_ok"}};
       HttpAnswer e = Call(o, "POST", "/api/v1/alarms/" + std::to_string(p.alarm_id) + "/end",
@@ -827,10 +852,6 @@ int Main(int argc, char** argv) {
   const LatencySummary kernel = Summarise(kernel_us);
   const LatencySummary kernel_last = Summarise(kernel_last_us);
   const int64_t missed = expected - received;
-  const double tick = SecondsPerTick();
-  auto cpu_s = [&](const ProcSample& a, const ProcSample& b) {
-    return static_cast<double>(b.cpu_ticks - a.cpu_ticks) * tick;
-  };
   const double self_cpu =
       static_cast<double>((self_end.ru_utime.tv_sec - self_start.ru_utime.tv_sec) +
                           (self_end.ru_stime.tv_sec - self_start.ru_stime.tv_sec)) +
@@ -896,6 +917,18 @@ int Main(int argc, char** argv) {
     md << "| server CPU during the alarms (raise, fan-out of raised and ended, end) | "
        << Fixed(c, 2) << " s (user " << Fixed(user, 2) << ", kernel " << Fixed(c - user, 2) << "), "
        << Fixed(c / static_cast<double>(presses.size()) * 1000, 0) << " ms per alarm |\n";
+  }
+  std::vector<int64_t> raised_cpu_us;
+  for (const PressResult& p : presses) {
+    if (p.raised_cpu_s >= 0) raised_cpu_us.push_back(static_cast<int64_t>(p.raised_cpu_s * 1e6));
+  }
+  if (!raised_cpu_us.empty()) {
+    std::sort(raised_cpu_us.begin(), raised_cpu_us.end());
+    const double median_ms = static_cast<double>(raised_cpu_us[raised_cpu_us.size() / 2]) / 1000;
+    const double per_stream_us = median_ms * 1000 / std::max(1, presses.front().expected);
+    md << "| server CPU for one press and its fan-out of `raised` (over the read pause), median | "
+       << Fixed(median_ms, 0) << " ms, " << Fixed(per_stream_us, 1)
+       << " µs per receiving stream |\n";
   }
   const double self_user =
       static_cast<double>(self_end.ru_utime.tv_sec - self_start.ru_utime.tv_sec) +

@@ -15,6 +15,7 @@ constexpr int kReplayScanLimit = 5000;         // events a reconnect looks back 
 constexpr int kReplayActiveLimit = 500;        // active alarms replayed to one screen
 constexpr size_t kReceiverCacheLimit = 10000;  // alarms whose receivers are kept
 constexpr int kSignalWaitMs = 200;             // one wait for another process's NOTIFY
+constexpr size_t kPushAhead = 4;               // subscriptions prefetched ahead of a push
 
 }  // namespace
 
@@ -95,7 +96,12 @@ void AlarmHub::PushTo(const std::vector<UserId>& users,
   for (UserId u : users) {
     auto it = subscribers_.find(u);
     if (it == subscribers_.end()) continue;
-    for (AlarmSubscription* sub : it->second) sub->Push(text);
+    const std::vector<AlarmSubscription*>& subs = it->second;
+    for (size_t i = 0; i < subs.size(); ++i) {
+      // Each subscription is cold memory: start loading a few ahead.
+      if (i + kPushAhead < subs.size()) __builtin_prefetch(subs[i + kPushAhead]);
+      subs[i]->Push(text);
+    }
   }
 }
 
@@ -236,17 +242,25 @@ Result<std::unique_ptr<AlarmSubscription>> AlarmHub::Subscribe(const Principal& 
   TRYGG_RETURN_IF_ERROR(Replay(*tx, who, last_seq, *sub));
   {
     std::lock_guard lock(mu_);
-    subscribers_[who.user.id].insert(sub.get());
+    std::vector<AlarmSubscription*>& subs = subscribers_[who.user.id];
+    sub->hub_slot_ = subs.size();
+    subs.push_back(sub.get());
   }
   return sub;
 }
 
 void AlarmHub::Unsubscribe(AlarmSubscription* sub) {
   std::lock_guard lock(mu_);
+  if (sub->hub_slot_ == AlarmSubscription::kNotListed) return;  // Subscribe failed
   auto it = subscribers_.find(sub->user_id());
   if (it == subscribers_.end()) return;
-  it->second.erase(sub);
-  if (it->second.empty()) subscribers_.erase(it);
+  std::vector<AlarmSubscription*>& subs = it->second;
+  // The last takes its place.
+  subs[sub->hub_slot_] = subs.back();
+  subs[sub->hub_slot_]->hub_slot_ = sub->hub_slot_;
+  subs.pop_back();
+  sub->hub_slot_ = AlarmSubscription::kNotListed;
+  if (subs.empty()) subscribers_.erase(it);
 }
 
 size_t AlarmHub::subscribers() const {

@@ -12,7 +12,6 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "app/alarm_service.h"
@@ -57,6 +56,10 @@ class AlarmSubscription {
   std::vector<std::shared_ptr<const std::string>> pending_;
   // Shared, so that a Push copies a pointer, not the function, to call it unlocked.
   std::shared_ptr<const std::function<void()>> wake_;
+  // Where the hub lists it among its user's subscriptions; kNotListed before
+  // Subscribe lists it. Under the hub's mu_.
+  static constexpr size_t kNotListed = static_cast<size_t>(-1);
+  size_t hub_slot_ = kNotListed;
 };
 
 class AlarmHub {
@@ -104,7 +107,9 @@ class AlarmHub {
   AlarmService& alarms_;
   AlarmFormatter formatter_;
   mutable std::mutex mu_;  // subscribers_
-  std::unordered_map<UserId, std::unordered_set<AlarmSubscription*>> subscribers_;
+  // Each user's subscriptions, in a flat list (a fan-out walks it once per
+  // message; see AlarmSubscription::hub_slot_ for removal).
+  std::unordered_map<UserId, std::vector<AlarmSubscription*>> subscribers_;
   std::atomic<int64_t> last_seq_{-1};  // −1: not yet read
   std::mutex pump_mu_;                 // one Pump at a time
   std::mutex wake_mu_;

@@ -5,6 +5,7 @@ namespace trygg {
 namespace {
 
 constexpr size_t kSlots = 64;  // streams written per system call
+constexpr size_t kAhead = 4;   // streams prefetched ahead of the one being prepared
 
 }  // namespace
 
@@ -20,6 +21,11 @@ void StreamBatchWriter::Write(std::span<StreamWriteState* const> streams,
     size_t used = 0;
     sends_.clear();
     for (; i < streams.size() && used < slots_.size(); ++i) {
+      if (i + kAhead < streams.size()) {  // cold memory: start loading a few ahead
+        const char* next = reinterpret_cast<const char*>(streams[i + kAhead]);
+        __builtin_prefetch(next);
+        __builtin_prefetch(next + 64);
+      }
       StreamWriteState* s = streams[i];
       bool held = false;  // listed twice: already locked (and taken) by this batch
       for (size_t k = 0; k < used && !held; ++k) held = slots_[k].state == s;
