@@ -386,8 +386,12 @@ class StreamRunner {
         shared_.quiet = 2;
       }
       if (shared_.quiet.load() == 2) {
-        if (NowNs() < shared_.hold_until_ns.load()) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const int64_t until = shared_.hold_until_ns.load();
+        if (NowNs() < until) {
+          // One sleep to the end of the pause once the press set it, so that
+          // this thread does not wake during the fan-out it measures.
+          const int64_t left = until == INT64_MAX ? 1000000 : until - NowNs();
+          std::this_thread::sleep_for(std::chrono::nanoseconds(std::max<int64_t>(left, 0)));
           continue;
         }
         Watch(true);
