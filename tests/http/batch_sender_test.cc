@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "sender_modes.h"
+
 namespace trygg {
 namespace {
 
@@ -130,13 +132,7 @@ TEST_P(BatchSenderTest, NothingToSendIsFine) {
   sender.SendAll({});
 }
 
-INSTANTIATE_TEST_SUITE_P(Modes, BatchSenderTest,
-                         ::testing::Values(BatchSender::Mode::kBatched,
-                                           BatchSender::Mode::kOneByOne),
-                         [](const auto& info) {
-                           return info.param == BatchSender::Mode::kBatched ? "Batched"
-                                                                            : "OneByOne";
-                         });
+INSTANTIATE_TEST_SUITE_P(Modes, BatchSenderTest, SenderModes(), SenderModeName);
 
 TEST(BatchSender, UsesAnIoUringWhereTheKernelAllowsOne) {
   // Where the kernel refuses a ring (seccomp, kernel.io_uring_disabled) the

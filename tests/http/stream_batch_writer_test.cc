@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "sender_modes.h"
+
 namespace trygg {
 namespace {
 
@@ -175,13 +177,7 @@ TEST_P(StreamBatchWriterTest, AStreamHeldByAnotherThreadWakesItsCoroutine) {
   EXPECT_EQ(fs[0]->ReadAvailable(), "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Modes, StreamBatchWriterTest,
-                         ::testing::Values(BatchSender::Mode::kBatched,
-                                           BatchSender::Mode::kOneByOne),
-                         [](const auto& info) {
-                           return info.param == BatchSender::Mode::kBatched ? "Batched"
-                                                                            : "OneByOne";
-                         });
+INSTANTIATE_TEST_SUITE_P(Modes, StreamBatchWriterTest, SenderModes(), SenderModeName);
 
 }  // namespace
 }  // namespace trygg
