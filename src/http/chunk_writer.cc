@@ -1,4 +1,4 @@
-// Chunk framing and the non-blocking gather write of an event stream's pieces.
+// Chunk framing, as bytes and as a gather write of an event stream's pieces.
 #include "http/chunk_writer.h"
 
 #include <sys/socket.h>
@@ -7,7 +7,6 @@
 #include <cerrno>
 
 #include "core/text.h"
-#include "http/batch_sender.h"
 
 namespace trygg {
 namespace {
@@ -88,12 +87,6 @@ ChunkWrite ChunkFrame::Finish(ssize_t result, std::string* rest) const {
     skip = 0;
   }
   return ChunkWrite::kBlocked;
-}
-
-ChunkWrite WriteChunkNow(int fd, const std::vector<StreamPiece>& pieces, std::string* rest) {
-  ChunkFrame frame;
-  if (!frame.Prepare(pieces)) return ChunkWrite::kDone;
-  return frame.Finish(SendNow(fd, frame.message()), rest);
 }
 
 }  // namespace trygg

@@ -1,5 +1,5 @@
-// HTTP/1.1 chunks of shared stream pieces, framed and written to a non-blocking socket without
-// copying the pieces (the fan-out path of event streams).
+// HTTP/1.1 chunks of shared stream pieces: framed as bytes, or as a gather write that does not copy
+// the pieces, and what is left when a socket takes only part (the fan-out path of event streams).
 #pragma once
 
 #include <sys/socket.h>
@@ -55,9 +55,5 @@ class ChunkFrame {
   std::vector<iovec> iov_;
   msghdr msg_{};
 };
-
-// Writes `pieces` as one chunk to socket `fd`, as much as it takes now,
-// without blocking and without SIGPIPE (see ChunkFrame::Finish for `rest`).
-ChunkWrite WriteChunkNow(int fd, const std::vector<StreamPiece>& pieces, std::string* rest);
 
 }  // namespace trygg

@@ -1,4 +1,5 @@
-// Chunk framing and the non-blocking gather write: exact bytes, partial writes, a closed peer.
+// Chunk framing and one non-blocking gather write of a frame: exact bytes, partial writes, a
+// closed peer.
 #include "http/chunk_writer.h"
 
 #include <fcntl.h>
@@ -10,10 +11,19 @@
 #include <string>
 #include <vector>
 
+#include "http/batch_sender.h"
+
 namespace trygg {
 namespace {
 
 StreamPiece Piece(std::string s) { return std::make_shared<const std::string>(std::move(s)); }
+
+// Frames `pieces` and writes them to `fd` now, as a drainer does (one write).
+ChunkWrite WriteChunkNow(int fd, const std::vector<StreamPiece>& pieces, std::string* rest) {
+  ChunkFrame frame;
+  if (!frame.Prepare(pieces)) return ChunkWrite::kDone;
+  return frame.Finish(SendNow(fd, frame.message()), rest);
+}
 
 // A connected pair of stream sockets; [0] is written, [1] read.
 class SocketPair {
@@ -56,7 +66,7 @@ TEST(FrameChunk, NoBytesIsNoChunk) {
   EXPECT_EQ(FrameChunk({Piece(""), Piece("")}), "");
 }
 
-TEST(WriteChunkNow, WritesTheFramedPiecesInOrder) {
+TEST(ChunkFrame, WritesTheFramedPiecesInOrder) {
   SocketPair pair;
   std::string rest = "untouched";
   EXPECT_EQ(WriteChunkNow(pair.writer(), {Piece("ab"), Piece(""), Piece("cde")}, &rest),
@@ -65,14 +75,14 @@ TEST(WriteChunkNow, WritesTheFramedPiecesInOrder) {
   EXPECT_EQ(rest, "untouched");
 }
 
-TEST(WriteChunkNow, NothingToWriteIsDoneAndSendsNothing) {
+TEST(ChunkFrame, NothingToWriteIsDoneAndSendsNothing) {
   SocketPair pair;
   std::string rest;
   EXPECT_EQ(WriteChunkNow(pair.writer(), {Piece("")}, &rest), ChunkWrite::kDone);
   EXPECT_EQ(pair.ReadAvailable(), "");
 }
 
-TEST(WriteChunkNow, ManyPiecesAreOneChunk) {
+TEST(ChunkFrame, ManyPiecesAreOneChunk) {
   SocketPair pair;
   std::vector<StreamPiece> pieces;
   std::string expected_body;
@@ -86,7 +96,7 @@ TEST(WriteChunkNow, ManyPiecesAreOneChunk) {
   EXPECT_EQ(FrameChunk(pieces), FrameChunk({Piece(expected_body)}));
 }
 
-TEST(WriteChunkNow, AFullSocketLeavesTheRestInOrder) {
+TEST(ChunkFrame, AFullSocketLeavesTheRestInOrder) {
   SocketPair pair;
   int small = 4096;
   ASSERT_EQ(::setsockopt(pair.writer(), SOL_SOCKET, SO_SNDBUF, &small, sizeof small), 0);
@@ -109,7 +119,7 @@ TEST(WriteChunkNow, AFullSocketLeavesTheRestInOrder) {
   EXPECT_EQ(second_rest, "4\r\nnext\r\n");
 }
 
-TEST(WriteChunkNow, AClosedPeerFailsWithoutSignal) {
+TEST(ChunkFrame, AClosedPeerFailsWithoutSignal) {
   SocketPair pair;
   pair.CloseReader();
   std::string rest = "untouched";
