@@ -88,10 +88,10 @@ struct NewMeasure {
   UserId responsible_user_id = 0;
   TimeMs due_date = 0;
   MeasureKind kind = MeasureKind::kAtgard;
-  std::optional<SupportType> support_type;  // required for kStod
+  std::optional<SupportType> support_type{};  // required for kStod
   bool support_group = false;
-  std::optional<UserId> support_user_id;  // one of the exposed
-  std::optional<TimeMs> follow_up_date;
+  std::optional<UserId> support_user_id{};  // one of the exposed
+  std::optional<TimeMs> follow_up_date{};
 };
 
 struct MeasurePatch {
@@ -108,7 +108,7 @@ struct InboxItem {
   std::string reason;
   IncidentView incident;
   std::optional<Measure> measure;
-  std::optional<RuleCheck> rule;  // rule_breach, escalation
+  std::optional<RuleCheck> rule{};  // rule_breach, escalation
 };
 
 class IncidentService {

@@ -19,7 +19,7 @@ struct NewUser {
   // `password` again (not checked against it: only for callers that made it themselves).
   // seed-demo gives its ~44 users the one demo password and hashes it once — each hash
   // costs ~0.2 s of CPU by design. Never set from a request body.
-  std::string password_hash;
+  std::string password_hash{};
 };
 
 struct UserPatch {

@@ -21,7 +21,7 @@ struct AuditVerification {
   bool ok = true;
   int64_t records = 0;
   int64_t first_bad_seq = 0;  // 0 when ok
-  std::string problem;        // "hash_mismatch", "broken_link", "gap"
+  std::string problem{};      // "hash_mismatch", "broken_link", "gap"
 };
 
 // Checks `records` (ascending seq) as a continuation of a chain whose last

@@ -571,7 +571,9 @@ TEST_F(StatsServiceTest, APartIsHiddenWhereTheRestIsSmallAndNoLineGivesEitherAwa
   EXPECT_DOUBLE_EQ(*analyst->total_figures.police_rate, 28.0 / 50.0);
   // Every other enhet counts nothing: zeros are shown.
   for (size_t r = 0; r < analyst->rows.size(); ++r) {
-    if (r != eb && r != bou) EXPECT_EQ(police.cells[r], 0) << r;
+    if (r != eb && r != bou) {
+      EXPECT_EQ(police.cells[r], 0) << r;
+    }
   }
   EXPECT_EQ(AttackAll(*analyst), "");
   const ProtectedTable not_reported = RestOf(count, police);
@@ -642,7 +644,7 @@ TEST_F(StatsServiceTest, CrossTableOfPartsResistsTheDifferenceAttackOnEveryRest)
   }
   ASSERT_NE(hot, trak);
   const size_t cols = analyst->cols.size();
-  const size_t eb = RowOf(*analyst, org().eb), bou = RowOf(*analyst, org().bou);
+  const size_t eb = RowOf(*analyst, org().eb);
   const ProtectedTable& count = analyst->measures[static_cast<int>(StatsMeasure::kCount)];
   const ProtectedTable& police = analyst->measures[static_cast<int>(StatsMeasure::kPolice)];
   EXPECT_EQ(count.cells[eb * cols + hot], 20);
