@@ -15,7 +15,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { login as apiLogin } from '../api/lib/client.mjs';
-import { TIMEOUT, loginUi, scanAxe, screenshot, startSuite, waitForText } from './lib/browser.mjs';
+import { TIMEOUT, eventually, loginUi, scanAxe, screenshot, startSuite, waitForText } from './lib/browser.mjs';
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' };
 const PHONE = {
@@ -142,7 +142,9 @@ describe('the panic alarm in the browser', () => {
       assert.match(text, /Besöksrum 1/);
       assert.ok(text.includes(state.siteName), 'the site is named');
       assert.ok(text.includes(state.emp.me.display_name), 'who raised it is named');
-      assert.equal(await rec.page.evaluate(() => !!document.activeElement?.closest('[role="alertdialog"]')), true,
+      const focusInAlert = () => rec.page.evaluate(() => !!document.activeElement?.closest('[role="alertdialog"]'));
+      await eventually(focusInAlert);
+      assert.equal(await focusInAlert(), true,
         'focus is in the alert');
       await shot(rec.page, '02-alert-desktop');
       await axe(rec.page, 'full-screen alert (receptionist, desktop)');

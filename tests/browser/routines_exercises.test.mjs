@@ -11,7 +11,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateIn, login as apiLogin } from '../api/lib/client.mjs';
-import { TIMEOUT, loginUi as loginAs, scanAxe, screenshot, startSuite, waitForText } from './lib/browser.mjs';
+import { TIMEOUT, eventually, loginUi as loginAs, scanAxe, screenshot, startSuite, waitForText } from './lib/browser.mjs';
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' };
 const PHONE = {
@@ -142,7 +142,9 @@ describe('routines, exercises and the KPI import in the browser', () => {
       await form.getByLabel('Scenario').fill('');
       await form.getByRole('button', { name: 'Spara övningen' }).click();
       await waitForText(form, /Välj enhet\./);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'exercise-unit', 'focus on the first error');
+      const focusedId = () => page.evaluate(() => document.activeElement?.id);
+      await eventually(async () => (await focusedId()) === 'exercise-unit');
+      assert.equal(await focusedId(), 'exercise-unit', 'focus on the first error');
 
       await form.getByLabel('Enhet', { exact: true }).selectOption(String(state.emp.unitId));
       await form.getByRole('radio', { name: 'Larmövning' }).check();
@@ -212,7 +214,9 @@ describe('routines, exercises and the KPI import in the browser', () => {
       await page.getByRole('button', { name: 'Importera', exact: true }).click();
       const errors = page.getByTestId('kpi-import-errors');
       await waitForText(errors, /Ingenting importerades/);
-      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'kpi-import-errors',
+      const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      await eventually(async () => (await focusedTestId()) === 'kpi-import-errors');
+      assert.equal(await focusedTestId(), 'kpi-import-errors',
         'focus is on the error summary');
       const rows = await page.getByTestId('kpi-import-error').allInnerTexts();
       assert.ok(rows.length >= 2, `line errors listed: ${rows.join(' | ')}`);

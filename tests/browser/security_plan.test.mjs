@@ -15,7 +15,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { login as apiLogin } from '../api/lib/client.mjs';
 import {
-  TIMEOUT, loginUi as loginAs, scanAxe, screenshot, startSuite, waitForText,
+  TIMEOUT, eventually, loginUi as loginAs, scanAxe, screenshot, startSuite, waitForText,
 } from './lib/browser.mjs';
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' };
@@ -286,7 +286,9 @@ describe('security plans and protected cases in the browser', () => {
       await page.getByRole('button', { name: 'Spara ny version' }).click();
       await waitForText(first, /Ett heltal från -10 till 10, inte 0/);
       await waitForText(page.locator('#tpl-summary'), /Mallen har 1 fel/);
-      assert.equal(await weight.evaluate((el) => el === document.activeElement), true, 'focus moves to the field');
+      const weightFocused = () => weight.evaluate((el) => el === document.activeElement);
+      await eventually(weightFocused);
+      assert.equal(await weightFocused(), true, 'focus moves to the field');
       assert.equal(await weight.getAttribute('aria-invalid'), 'true');
 
       const next = before === 4 ? 5 : 4;

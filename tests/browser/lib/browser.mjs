@@ -89,6 +89,17 @@ export async function scanAxe(page, name, { seriousOnly = false } = {}) {
 }
 
 // Waits until the locator's text matches.
+// Resolves once `probe` (async, returning a boolean) is true, or after `timeout`. For what an
+// app does in an effect after the render a test waited for, such as moving focus: read once,
+// it races that effect on a busy machine.
+export async function eventually(probe, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  while (!(await probe())) {
+    if (Date.now() >= end) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export async function waitForText(locator, re, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
   let last = '';
